@@ -1,0 +1,536 @@
+//! Step 1 of parsing: clean the raw text and cut it into blocks.
+//!
+//! Plain text is one paragraph per line, unless the whole text is hard-wrapped
+//! (most lines 60–120 columns wide, paragraphs separated by blank lines), in which
+//! case the lines of a paragraph are joined again. Markdown is cut by its own
+//! block syntax; inline markup is reduced to its text, so nothing from the article
+//! can ever become HTML.
+
+use super::text::{self, is_cjk};
+use super::{BlockKind, SourceFormat};
+
+/// What a block was in the source, before headings are decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawKind {
+    Text,
+    /// A Markdown ATX or setext heading of this level.
+    MarkdownHeading(u8),
+    ListItem,
+    Quote,
+    Code,
+    /// A `key: value` line of Markdown front matter.
+    FrontMatter(String),
+}
+
+impl RawKind {
+    pub fn to_block_kind(&self) -> BlockKind {
+        match self {
+            RawKind::ListItem => BlockKind::ListItem,
+            RawKind::Quote => BlockKind::Quote,
+            RawKind::Code => BlockKind::Code,
+            _ => BlockKind::Paragraph { points: Vec::new() },
+        }
+    }
+}
+
+/// A trimmed block of text and what it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawBlock {
+    pub text: String,
+    pub kind: RawKind,
+}
+
+impl RawBlock {
+    pub fn text(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            kind: RawKind::Text,
+        }
+    }
+}
+
+/// Strips a BOM, unifies line breaks and removes control characters, so that
+/// binary-looking input becomes harmless text.
+pub fn normalize(input: &str) -> String {
+    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Guesses Markdown from its unmistakable marks: `#` headings, code fences,
+/// front matter, or setext underlines.
+pub fn detect_format(text: &str) -> SourceFormat {
+    let mut prev_nonblank = false;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if atx_heading(line).is_some() || is_fence(line).is_some() {
+            return SourceFormat::Markdown;
+        }
+        if i == 0 && line == "---" && text.lines().skip(1).take(30).any(|l| l.trim() == "---") {
+            return SourceFormat::Markdown;
+        }
+        if prev_nonblank && line.len() >= 3 && line.chars().all(|c| c == '=') {
+            return SourceFormat::Markdown;
+        }
+        prev_nonblank = !line.trim().is_empty();
+    }
+    SourceFormat::PlainText
+}
+
+/// Cuts normalised text into blocks.
+pub fn split(text: &str, format: SourceFormat) -> Vec<RawBlock> {
+    match format {
+        SourceFormat::PlainText => split_plain(text),
+        SourceFormat::Markdown => split_markdown(text),
+    }
+}
+
+/// Display width: CJK characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+/// Joins two pieces of a wrapped line: no space between CJK characters.
+fn join_wrapped(acc: &mut String, next: &str) {
+    let needs_space = match (acc.chars().last(), next.chars().next()) {
+        (Some(a), Some(b)) => !(is_cjk(a) && is_cjk(b)) && a != '-',
+        _ => false,
+    };
+    if needs_space {
+        acc.push(' ');
+    }
+    acc.push_str(next);
+}
+
+/// True when the text looks hard-wrapped at a fixed column: blank lines separate
+/// paragraphs, no line is wider than 120 columns, and the lines inside paragraphs
+/// (all but each paragraph's last) nearly fill the widest line.
+fn is_hard_wrapped(lines: &[&str]) -> bool {
+    let widest = lines.iter().map(|l| width(l)).max().unwrap_or(0);
+    if !(40..=120).contains(&widest) {
+        return false;
+    }
+    let mut inner = 0;
+    let mut full = 0;
+    for group in lines.split(|l| l.is_empty()) {
+        for line in group.iter().take(group.len().saturating_sub(1)) {
+            inner += 1;
+            let ends_sentence = line.chars().last().is_some_and(text::is_sentence_end);
+            if width(line) * 10 >= widest * 7 && !ends_sentence {
+                full += 1;
+            }
+        }
+    }
+    inner >= 2 && full * 10 >= inner * 7
+}
+
+/// True when a line opens a list item or numbered heading, so it never continues
+/// the previous wrapped line.
+fn starts_with_marker(line: &str) -> bool {
+    list_item(line).is_some()
+        || line.starts_with('#')
+        || line.starts_with('（')
+        || line.starts_with('(')
+        || text::leading_chinese_numeral(line)
+            .is_some_and(|(_, n)| line[n..].starts_with(['、', '.', '．']))
+}
+
+fn split_plain(text: &str) -> Vec<RawBlock> {
+    let lines: Vec<&str> = text.lines().map(text::trim).collect();
+    if !is_hard_wrapped(&lines) {
+        return lines
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .map(RawBlock::text)
+            .collect();
+    }
+    let mut blocks = Vec::new();
+    for group in lines.split(|l| l.is_empty()).filter(|g| !g.is_empty()) {
+        let group_width = group.iter().map(|l| width(l)).max().unwrap_or(0);
+        let mut current = String::new();
+        let mut prev_width = 0;
+        for line in group {
+            let continues = !current.is_empty()
+                && prev_width * 10 >= group_width * 6
+                && !starts_with_marker(line);
+            if continues {
+                join_wrapped(&mut current, line);
+            } else {
+                if !current.is_empty() {
+                    blocks.push(RawBlock::text(std::mem::take(&mut current)));
+                }
+                current.push_str(line);
+            }
+            prev_width = width(line);
+        }
+        if !current.is_empty() {
+            blocks.push(RawBlock::text(current));
+        }
+    }
+    blocks
+}
+
+/// `## Heading ##` → (2, "Heading").
+fn atx_heading(line: &str) -> Option<(u8, &str)> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &trimmed[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let content = rest.trim().trim_end_matches('#').trim_end();
+    (!content.is_empty()).then_some((hashes as u8, content))
+}
+
+/// The fence string of a code fence line (```` ``` ```` or `~~~`).
+fn is_fence(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    ["```", "~~~"]
+        .into_iter()
+        .find(|fence| trimmed.starts_with(fence))
+}
+
+/// The content of a bullet or ordered list item line.
+fn list_item(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    for bullet in ["- ", "* ", "+ ", "• "] {
+        if let Some(rest) = trimmed.strip_prefix(bullet) {
+            return Some(rest.trim());
+        }
+    }
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &trimmed[digits..];
+        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return Some(rest.trim());
+        }
+    }
+    None
+}
+
+fn is_thematic_break(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.len() >= 3
+        && ['-', '*', '_']
+            .iter()
+            .any(|&m| compact.chars().all(|c| c == m))
+}
+
+/// Reduces inline Markdown to its text: emphasis marks go, `[text](url)` and
+/// `![alt](src)` keep only their text, code spans keep their content.
+pub fn strip_inline_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '\\' => {
+                // An escaped character is kept literally.
+                let mut it = rest.chars();
+                it.next();
+                if let Some(next) = it.next() {
+                    out.push(next);
+                    rest = &rest[1 + next.len_utf8()..];
+                } else {
+                    rest = &rest[1..];
+                }
+                continue;
+            }
+            '!' | '[' => {
+                if let Some((text, used)) = link(rest) {
+                    out.push_str(&strip_inline_markdown(text));
+                    rest = &rest[used..];
+                    continue;
+                }
+            }
+            '*' | '_' | '`' | '~' => {
+                // Drop runs of emphasis marks, but keep a lone `_` or `*` inside a word.
+                let run = rest.bytes().take_while(|&b| b == c as u8).count();
+                let prev_alnum = out.chars().last().is_some_and(char::is_alphanumeric);
+                let next_alnum = rest[run..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if c == '_' && prev_alnum && next_alnum {
+                    out.push_str(&rest[..run]);
+                }
+                rest = &rest[run..];
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// How far to look for the end of a link, so that text full of `[` stays linear.
+const MAX_LINK_BYTES: usize = 2048;
+
+/// Parses `[text](url)` or `![alt](src)` at the start of `s`: (text, bytes used).
+fn link(s: &str) -> Option<(&str, usize)> {
+    let open = usize::from(s.starts_with('!'));
+    let after = s[open..].strip_prefix('[')?;
+    let close = find_near(after, ']')?;
+    let text = &after[..close];
+    let target = after[close + 1..].strip_prefix('(')?;
+    let end = find_near(target, ')')?;
+    Some((text, open + 1 + close + 1 + 1 + end + 1))
+}
+
+/// Finds `c` within the first [`MAX_LINK_BYTES`] of `s`.
+fn find_near(s: &str, c: char) -> Option<usize> {
+    s.char_indices()
+        .take_while(|&(i, _)| i < MAX_LINK_BYTES)
+        .find(|&(_, x)| x == c)
+        .map(|(i, _)| i)
+}
+
+fn split_markdown(text: &str) -> Vec<RawBlock> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut blocks = Vec::new();
+    let mut paragraph: Option<(RawKind, String)> = None;
+    let mut i = 0;
+
+    fn flush(blocks: &mut Vec<RawBlock>, paragraph: &mut Option<(RawKind, String)>) {
+        if let Some((kind, text)) = paragraph.take() {
+            let text = strip_inline_markdown(&text);
+            let text = text::trim(&text);
+            if !text.is_empty() {
+                blocks.push(RawBlock {
+                    text: text.to_string(),
+                    kind,
+                });
+            }
+        }
+    }
+
+    // Front matter: `---` … `---` at the very top, `key: value` lines.
+    if lines.first().map(|l| l.trim()) == Some("---")
+        && let Some(close) = lines
+            .iter()
+            .skip(1)
+            .take(50)
+            .position(|l| l.trim() == "---")
+    {
+        for line in &lines[1..=close] {
+            if let Some((key, value)) = line.split_once(':') {
+                let value = value.trim().trim_matches(['"', '\'']);
+                if !value.is_empty() {
+                    blocks.push(RawBlock {
+                        text: value.to_string(),
+                        kind: RawKind::FrontMatter(key.trim().to_ascii_lowercase()),
+                    });
+                }
+            }
+        }
+        i = close + 2;
+    }
+
+    while i < lines.len() {
+        let line = lines[i].trim_end();
+        let trimmed = text::trim(line);
+        if let Some(fence) = is_fence(line) {
+            flush(&mut blocks, &mut paragraph);
+            let close = lines[i + 1..]
+                .iter()
+                .position(|l| l.trim_start().starts_with(fence))
+                .map_or(lines.len(), |p| i + 1 + p);
+            let code = lines[i + 1..close].join("\n");
+            if !code.trim().is_empty() {
+                blocks.push(RawBlock {
+                    text: code.trim_end().to_string(),
+                    kind: RawKind::Code,
+                });
+            }
+            i = close + 1;
+            continue;
+        }
+        if trimmed.is_empty() {
+            flush(&mut blocks, &mut paragraph);
+            i += 1;
+            continue;
+        }
+        if let Some((level, content)) = atx_heading(line) {
+            flush(&mut blocks, &mut paragraph);
+            blocks.push(RawBlock {
+                text: strip_inline_markdown(content),
+                kind: RawKind::MarkdownHeading(level),
+            });
+            i += 1;
+            continue;
+        }
+        // Setext heading: a paragraph line underlined by === or ---.
+        if let Some((RawKind::Text, text)) = &paragraph
+            && !text.contains('\n')
+            && trimmed.len() >= 2
+            && (trimmed.chars().all(|c| c == '=') || trimmed.chars().all(|c| c == '-'))
+        {
+            let level = if trimmed.starts_with('=') { 1 } else { 2 };
+            let text = strip_inline_markdown(text);
+            paragraph = None;
+            blocks.push(RawBlock {
+                text,
+                kind: RawKind::MarkdownHeading(level),
+            });
+            i += 1;
+            continue;
+        }
+        if is_thematic_break(trimmed) {
+            flush(&mut blocks, &mut paragraph);
+            i += 1;
+            continue;
+        }
+        let indented = line.starts_with("    ") && paragraph.is_none();
+        if indented && list_item(line).is_none() {
+            let start = i;
+            while i < lines.len() && (lines[i].starts_with("    ") || lines[i].trim().is_empty()) {
+                i += 1;
+            }
+            let code: Vec<&str> = lines[start..i]
+                .iter()
+                .map(|l| l.get(4..).unwrap_or(""))
+                .collect();
+            blocks.push(RawBlock {
+                text: code.join("\n").trim_end().to_string(),
+                kind: RawKind::Code,
+            });
+            continue;
+        }
+        if let Some(quote) = trimmed.strip_prefix('>') {
+            let quote = quote.trim();
+            match &mut paragraph {
+                Some((RawKind::Quote, text)) => join_wrapped(text, quote),
+                _ => {
+                    flush(&mut blocks, &mut paragraph);
+                    paragraph = Some((RawKind::Quote, quote.to_string()));
+                }
+            }
+        } else if let Some(item) = list_item(line) {
+            flush(&mut blocks, &mut paragraph);
+            paragraph = Some((RawKind::ListItem, item.to_string()));
+        } else {
+            match &mut paragraph {
+                Some((_, text)) => join_wrapped(text, trimmed),
+                None => paragraph = Some((RawKind::Text, trimmed.to_string())),
+            }
+        }
+        i += 1;
+    }
+    flush(&mut blocks, &mut paragraph);
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(blocks: &[RawBlock]) -> Vec<&str> {
+        blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn normalize_unifies_line_breaks_and_drops_controls() {
+        assert_eq!(normalize("\u{FEFF}a\r\nb\rc\u{0}d\u{7}"), "a\nb\ncd");
+    }
+
+    #[test]
+    fn plain_text_is_one_paragraph_per_line() {
+        let blocks = split_plain("标题\n\n第一段。\n第二段。\n");
+        assert_eq!(texts(&blocks), ["标题", "第一段。", "第二段。"]);
+    }
+
+    #[test]
+    fn hard_wrapped_english_is_joined_back_into_paragraphs() {
+        let text = "A Title\n\n\
+            The first paragraph is wrapped at a fixed column so that it spans\n\
+            several lines of the file, the way plain text email and old articles\n\
+            are often written by hand.\n\n\
+            1. Background\n\n\
+            The second paragraph is wrapped the same way and goes on for a while\n\
+            with more words until it ends.\n";
+        let blocks = split_plain(text);
+        assert_eq!(blocks.len(), 4, "{:#?}", blocks);
+        assert!(blocks[1].text.starts_with("The first paragraph is wrapped"));
+        assert!(blocks[1].text.ends_with("written by hand."));
+        assert_eq!(blocks[2].text, "1. Background");
+    }
+
+    #[test]
+    fn markdown_is_detected_by_headings_or_fences() {
+        assert_eq!(detect_format("# Title\n\ntext"), SourceFormat::Markdown);
+        assert_eq!(
+            detect_format("text\n```\ncode\n```"),
+            SourceFormat::Markdown
+        );
+        assert_eq!(detect_format("一、标题\n正文"), SourceFormat::PlainText);
+        assert_eq!(detect_format("#hashtag 不是标题"), SourceFormat::PlainText);
+    }
+
+    #[test]
+    fn markdown_blocks_keep_structure_and_drop_markup() {
+        let md = "---\ntitle: \"Front\"\n---\n# Title\n\nSome *emphasis* and a [link](http://x.y).\nStill the same paragraph.\n\n## Part\n\n- item one\n- item two\n\n> quoted\n\n```\n<b>code</b>\n```\n\nSetext\n---\n";
+        let blocks = split_markdown(md);
+        let kinds: Vec<&RawKind> = blocks.iter().map(|b| &b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &RawKind::FrontMatter("title".into()),
+                &RawKind::MarkdownHeading(1),
+                &RawKind::Text,
+                &RawKind::MarkdownHeading(2),
+                &RawKind::ListItem,
+                &RawKind::ListItem,
+                &RawKind::Quote,
+                &RawKind::Code,
+                &RawKind::MarkdownHeading(2),
+            ]
+        );
+        assert_eq!(
+            blocks[2].text,
+            "Some emphasis and a link. Still the same paragraph."
+        );
+        assert_eq!(blocks[7].text, "<b>code</b>");
+    }
+
+    #[test]
+    fn inline_markdown_keeps_snake_case_words() {
+        assert_eq!(
+            strip_inline_markdown("use **snake_case** `code`"),
+            "use snake_case code"
+        );
+        assert_eq!(strip_inline_markdown("![alt text](a.png)"), "alt text");
+        assert_eq!(strip_inline_markdown(r"a \* b"), "a * b");
+    }
+
+    #[test]
+    fn chinese_lines_join_without_spaces() {
+        let mut s = String::from("中文");
+        join_wrapped(&mut s, "继续");
+        assert_eq!(s, "中文继续");
+        let mut s = String::from("word");
+        join_wrapped(&mut s, "next");
+        assert_eq!(s, "word next");
+    }
+}

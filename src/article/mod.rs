@@ -1,0 +1,347 @@
+//! The document model: article text in, a tree of sections and points out.
+//!
+//! Pure Rust (no Yew, no web-sys), so everything here is tested natively.
+//! [`parse`] runs the pipeline in numbered steps, one module each:
+//!
+//! 1. [`blocks`]: normalise line breaks and control characters, detect Markdown,
+//!    and cut the text into blocks (paragraphs, Markdown headings, code, quotes).
+//! 2. [`metadata`]: take the title (first non-empty line), the source and
+//!    publication-time line below it, and the author signature at the end.
+//! 3. [`boilerplate`]: drop site footers (page numbers, registration numbers,
+//!    visitor counters, copyright lines, stray link words) by general rules.
+//! 4. [`headings`]: find headings from Chinese official numbering (一、 （一） 1. （1）),
+//!    第X章/节/条, English numbering, or Markdown `#`, keeping only consistent sequences.
+//! 5. Assemble the body text and the section tree, each node with its byte span.
+//! 6. [`points`]: find enumerations (一是…二是…, 第一…, 首先…最后…) and parallel
+//!    runs (坚持…坚持…坚持…) inside each section's paragraphs.
+//! 7. [`ids`]: give every heading and point a stable, unique, URL-safe id.
+//!
+//! Spans are byte offsets into [`Document::body`] that always fall on character
+//! boundaries, so `&body[span.range()]` is the exact text of a node.
+
+mod blocks;
+mod boilerplate;
+mod headings;
+mod ids;
+mod metadata;
+mod points;
+pub mod reading_time;
+pub mod text;
+
+use serde::Serialize;
+
+pub use ids::slugify;
+
+/// How the article text is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum SourceFormat {
+    /// Plain text, one paragraph per line or per blank-line separated block.
+    PlainText,
+    /// Markdown: `#` headings, fenced code, lists and quotes.
+    Markdown,
+}
+
+/// A half-open byte range into [`Document::body`], always on char boundaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Who wrote the article and where it comes from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// The publishing site or outlet (`文章来源: 红星网`).
+    pub source: Option<String>,
+    /// The publication time as written (`2022-12-05 17:37`).
+    pub published: Option<String>,
+    /// The author, from a byline at the top or a signature at the end.
+    pub author: Option<String>,
+}
+
+/// What a block of the body is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum BlockKind {
+    /// The article title; part of the body so that keywords in it are found too.
+    Title,
+    /// A section heading; `node` indexes [`Document::nodes`].
+    Heading { node: usize },
+    /// Running text; `points` index the point nodes that start inside it.
+    Paragraph { points: Vec<usize> },
+    /// A bulleted or numbered list item (Markdown).
+    ListItem,
+    /// A block quote (Markdown `>`).
+    Quote,
+    /// Preformatted text (Markdown fenced or indented code).
+    Code,
+}
+
+/// One displayed block: its kind, its text span and the innermost section holding it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// Index into [`Document::nodes`] of the innermost section containing this block.
+    pub section: Option<usize>,
+}
+
+/// Whether an outline node is a heading's section or a point inside a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum NodeKind {
+    /// A section introduced by a heading; `level` 1 is the top.
+    Section { level: u8 },
+    /// An enumerated or parallel point inside a paragraph.
+    Point,
+}
+
+/// A node of the outline tree: a section or a point.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Node {
+    /// Stable, unique, URL-safe id derived from the node's text.
+    pub id: String,
+    pub kind: NodeKind,
+    /// Text shown in the outline: the heading, or the point's opening clause.
+    pub label: String,
+    /// For a section, from its heading to the end of its last block; for a point,
+    /// from its marker to the next point or the end of its paragraph or sentence.
+    pub span: Span,
+    /// The block holding the heading or the point's start.
+    pub block: usize,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// Depth in the tree; top-level nodes have depth 0.
+    pub depth: u8,
+}
+
+/// A parsed article. Nodes are in document order (a parent before its children).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub title: String,
+    pub metadata: Metadata,
+    pub format: SourceFormat,
+    /// The kept text: title, headings and paragraphs, joined by `\n`.
+    pub body: String,
+    pub blocks: Vec<Block>,
+    pub nodes: Vec<Node>,
+}
+
+impl Document {
+    /// The text of a span of the body.
+    pub fn text(&self, span: Span) -> &str {
+        &self.body[span.range()]
+    }
+
+    /// Indexes of the top-level nodes.
+    pub fn roots(&self) -> impl Iterator<Item = usize> + '_ {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.parent.is_none())
+            .map(|(i, _)| i)
+    }
+
+    /// The node with this id.
+    pub fn node_by_id(&self, id: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+
+    /// Indexes of the section nodes, in document order.
+    pub fn sections(&self) -> impl Iterator<Item = usize> + '_ {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| matches!(n.kind, NodeKind::Section { .. }))
+            .map(|(i, _)| i)
+    }
+
+    /// The innermost node whose span contains `offset` (sections and points).
+    pub fn node_at(&self, offset: usize) -> Option<usize> {
+        // Nodes are in document order and children lie inside parents, so the
+        // last node starting at or before `offset` that still covers it is innermost.
+        self.nodes
+            .iter()
+            .enumerate()
+            .take_while(|(_, n)| n.span.start <= offset)
+            .filter(|(_, n)| offset < n.span.end)
+            .map(|(i, _)| i)
+            .last()
+    }
+}
+
+/// Hints from where the text came from; the parser sniffs when they are absent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// `Some(format)` when a file extension or content type said so.
+    pub format: Option<SourceFormat>,
+}
+
+/// Parses article text into a [`Document`]. Never panics; linear in the input size.
+pub fn parse(input: &str) -> Document {
+    parse_with(input, ParseOptions::default())
+}
+
+/// [`parse`] with hints about the source format.
+pub fn parse_with(input: &str, options: ParseOptions) -> Document {
+    // 1. Blocks.
+    let text = blocks::normalize(input);
+    let format = options
+        .format
+        .unwrap_or_else(|| blocks::detect_format(&text));
+    let mut raw = blocks::split(&text, format);
+
+    // 2. Title and metadata at the top.
+    let title = metadata::take_title(&mut raw);
+    let mut meta = metadata::take_front_matter(&mut raw);
+
+    // 3. Footer boilerplate and the signature at the end.
+    let signature = boilerplate::strip(&mut raw);
+    if meta.author.is_none() {
+        meta.author = signature;
+    }
+
+    // 4. Headings.
+    let detected = headings::detect(&raw, format);
+
+    // 5. Body and section tree.
+    let mut builder = Builder::new(&title);
+    for (block, heading) in raw.iter().zip(detected) {
+        builder.push(block, heading);
+    }
+    let mut document = builder.finish(title, meta, format);
+
+    // 6. Points.
+    points::detect(&mut document);
+
+    // 7. Ids.
+    ids::assign(&mut document);
+    document
+}
+
+/// Appends blocks to the body and grows the section tree (step 5).
+struct Builder {
+    body: String,
+    blocks: Vec<Block>,
+    nodes: Vec<Node>,
+    /// Open sections, innermost last: (node index, level).
+    open: Vec<(usize, u8)>,
+}
+
+impl Builder {
+    fn new(title: &str) -> Self {
+        let mut builder = Self {
+            body: String::new(),
+            blocks: Vec::new(),
+            nodes: Vec::new(),
+            open: Vec::new(),
+        };
+        if !title.is_empty() {
+            let span = builder.append(title);
+            builder.blocks.push(Block {
+                kind: BlockKind::Title,
+                span,
+                section: None,
+            });
+        }
+        builder
+    }
+
+    fn append(&mut self, text: &str) -> Span {
+        if !self.body.is_empty() {
+            self.body.push('\n');
+        }
+        let start = self.body.len();
+        self.body.push_str(text);
+        Span::new(start, self.body.len())
+    }
+
+    fn push(&mut self, raw: &blocks::RawBlock, heading: Option<headings::Heading>) {
+        let Some(heading) = heading else {
+            let span = self.append(&raw.text);
+            self.push_block(raw.kind.to_block_kind(), span);
+            return;
+        };
+        let (head, rest) = raw
+            .text
+            .split_at(heading.split_at.unwrap_or(raw.text.len()));
+        let (head, rest) = (text::trim(head), text::trim(rest));
+        self.close_sections(heading.level);
+        let span = self.append(head);
+        let node = self.nodes.len();
+        self.nodes.push(Node {
+            id: String::new(),
+            kind: NodeKind::Section {
+                level: heading.level,
+            },
+            label: head.to_string(),
+            span,
+            block: self.blocks.len(),
+            parent: self.open.last().map(|&(i, _)| i),
+            children: Vec::new(),
+            depth: self.open.len() as u8,
+        });
+        if let Some(&(parent, _)) = self.open.last() {
+            self.nodes[parent].children.push(node);
+        }
+        self.open.push((node, heading.level));
+        self.push_block(BlockKind::Heading { node }, span);
+        if !rest.is_empty() {
+            let span = self.append(rest);
+            self.push_block(BlockKind::Paragraph { points: Vec::new() }, span);
+        }
+    }
+
+    fn push_block(&mut self, kind: BlockKind, span: Span) {
+        let section = self.open.last().map(|&(i, _)| i);
+        for &(open, _) in &self.open {
+            self.nodes[open].span.end = span.end;
+        }
+        self.blocks.push(Block {
+            kind,
+            span,
+            section,
+        });
+    }
+
+    /// Closes open sections at `level` or deeper, before a heading of `level`.
+    fn close_sections(&mut self, level: u8) {
+        while self.open.last().is_some_and(|&(_, open)| open >= level) {
+            self.open.pop();
+        }
+    }
+
+    fn finish(self, title: String, metadata: Metadata, format: SourceFormat) -> Document {
+        Document {
+            title,
+            metadata,
+            format,
+            body: self.body,
+            blocks: self.blocks,
+            nodes: self.nodes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

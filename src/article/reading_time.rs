@@ -1,0 +1,69 @@
+//! Estimated reading time: Chinese (and other CJK) text by characters, at about
+//! 255 characters a minute; everything else by words, at about 230 words a minute.
+
+use super::text::is_cjk;
+
+const CJK_CHARS_PER_MINUTE: f64 = 255.0;
+const WORDS_PER_MINUTE: f64 = 230.0;
+
+/// Minutes a typical reader needs for `text`, with the fraction.
+fn exact_minutes(text: &str) -> f64 {
+    let mut cjk = 0u32;
+    let mut words = 0u32;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else if c != '\'' && c != '-' {
+            in_word = false;
+        }
+    }
+    f64::from(cjk) / CJK_CHARS_PER_MINUTE + f64::from(words) / WORDS_PER_MINUTE
+}
+
+/// Seconds a typical reader needs for `text`, rounded.
+pub fn seconds(text: &str) -> u32 {
+    (exact_minutes(text) * 60.0).round() as u32
+}
+
+/// Whole minutes, rounded up, and at least one for any text.
+pub fn minutes(text: &str) -> u32 {
+    let m = exact_minutes(text);
+    if m == 0.0 {
+        0
+    } else {
+        (m.ceil() as u32).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_counts_characters() {
+        assert_eq!(minutes(&"字".repeat(255)), 1);
+        assert_eq!(minutes(&"字".repeat(256)), 2);
+        assert_eq!(seconds(&"字".repeat(510)), 120);
+    }
+
+    #[test]
+    fn english_counts_words() {
+        let text = "word ".repeat(460);
+        assert_eq!(minutes(&text), 2);
+        assert_eq!(seconds("don't stop-gap"), 1);
+    }
+
+    #[test]
+    fn empty_text_takes_no_time() {
+        assert_eq!(minutes("  "), 0);
+        assert_eq!(minutes("。"), 0);
+        assert_eq!(minutes("Hi"), 1);
+    }
+}

@@ -1,0 +1,267 @@
+//! Whole-pipeline tests: the seed article and small articles in each format.
+
+use super::*;
+
+const SEED: &str = include_str!("../../static/articles/seed.txt");
+
+fn labels(doc: &Document, indexes: &[usize]) -> Vec<String> {
+    indexes
+        .iter()
+        .map(|&i| doc.nodes[i].label.clone())
+        .collect()
+}
+
+fn section_tree(doc: &Document) -> Vec<(String, Vec<String>)> {
+    doc.roots()
+        .map(|r| {
+            (
+                doc.nodes[r].label.clone(),
+                labels(doc, &doc.nodes[r].children),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn seed_has_four_sections_with_their_points() {
+    let doc = parse(SEED);
+    let tree = section_tree(&doc);
+    let headings: Vec<&str> = tree.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(headings.len(), 4, "{headings:#?}");
+    for (heading, number) in headings.iter().zip(["一、", "二、", "三、", "四、"]) {
+        assert!(heading.starts_with(number), "{heading}");
+    }
+    let counts: Vec<usize> = tree.iter().map(|(_, points)| points.len()).collect();
+    assert_eq!(counts, [3, 6, 3, 3]);
+    assert_eq!(
+        tree[0].1,
+        [
+            "一是要对标对表带头学",
+            "二是要持之以恒带动学",
+            "三是要坚持不懈引领学"
+        ]
+    );
+    assert_eq!(
+        tree[1].1,
+        [
+            "坚持人民至上",
+            "坚持自信自立",
+            "坚持守正创新",
+            "坚持问题导向",
+            "坚持系统观念",
+            "坚持胸怀天下"
+        ]
+    );
+    assert_eq!(
+        tree[2].1,
+        [
+            "一是涵养良好政治生态",
+            "二是夯实基层政治基础",
+            "三是提升党员政治能力"
+        ]
+    );
+    assert_eq!(
+        tree[3].1,
+        [
+            "一是要全面提升党组织政治功能和组织功能",
+            "二是要大力建设堪当大任的高素质干部队伍",
+            "三是要深入推进新时代人才强县战略"
+        ]
+    );
+}
+
+#[test]
+fn seed_title_metadata_and_byline() {
+    let doc = parse(SEED);
+    assert_eq!(doc.title, "在新征程中书写组织工作新答卷");
+    assert_eq!(doc.metadata.source.as_deref(), Some("红星网"));
+    assert_eq!(doc.metadata.published.as_deref(), Some("2022-12-05 17:37"));
+    assert_eq!(
+        doc.metadata.author.as_deref(),
+        Some("中共祁东县委常委、组织部部长 黄灵杰")
+    );
+}
+
+#[test]
+fn seed_footer_and_signature_are_not_body_text() {
+    let doc = parse(SEED);
+    for junk in [
+        "黄灵杰",
+        "主办单位",
+        "技术支持",
+        "ICP",
+        "欢迎您访问",
+        "来访者",
+        "Baidu",
+        "map",
+        "文章来源",
+    ] {
+        assert!(!doc.body.contains(junk), "body still has {junk}");
+    }
+    let last = doc.blocks.last().unwrap();
+    assert!(
+        doc.text(last.span)
+            .ends_with("着力把各方面优秀人才集聚到祁东经济社会发展事业中来。")
+    );
+}
+
+#[test]
+fn every_point_span_is_exact_and_inside_its_paragraph() {
+    let doc = parse(SEED);
+    for node in doc.nodes.iter().filter(|n| n.kind == NodeKind::Point) {
+        let paragraph = doc.blocks[node.block].span;
+        assert!(paragraph.contains(node.span), "{}", node.label);
+        assert!(
+            doc.text(node.span).starts_with(node.label.as_str()),
+            "{}",
+            node.label
+        );
+        let BlockKind::Paragraph { points } = &doc.blocks[node.block].kind else {
+            panic!("point outside a paragraph");
+        };
+        assert!(points.iter().any(|&p| doc.nodes[p].id == node.id));
+    }
+    let people = &doc.nodes[doc.node_by_id("坚持人民至上").unwrap()];
+    assert!(doc.text(people.span).ends_with("强大引擎。"));
+}
+
+#[test]
+fn sections_cover_their_blocks_and_children() {
+    let doc = parse(SEED);
+    for (i, node) in doc.nodes.iter().enumerate() {
+        for &child in &node.children {
+            assert!(node.span.contains(doc.nodes[child].span));
+            assert_eq!(doc.nodes[child].parent, Some(i));
+        }
+    }
+    for block in &doc.blocks {
+        if let Some(section) = block.section {
+            assert!(doc.nodes[section].span.contains(block.span));
+        }
+    }
+    let first = doc.sections().next().unwrap();
+    let offset = doc.body.find("继续完善好部务会").unwrap();
+    let at = doc.node_at(offset).unwrap();
+    assert_eq!(doc.nodes[at].label, "一是要对标对表带头学");
+    assert_eq!(doc.nodes[at].parent, Some(first));
+}
+
+#[test]
+fn ids_are_unique_stable_and_url_safe() {
+    let a = parse(SEED);
+    let b = parse(SEED);
+    let ids: Vec<&str> = a.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        b.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>()
+    );
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    for id in ids {
+        assert!(!id.is_empty());
+        assert!(id.chars().all(|c| c.is_alphanumeric() || c == '-'), "{id}");
+    }
+}
+
+#[test]
+fn headings_that_read_alike_get_distinct_ids() {
+    let doc = parse("标题\n\n一、总结\n正文一。\n二、总结\n正文二。\n三、总结\n正文三。");
+    let ids: Vec<&str> = doc.sections().map(|i| doc.nodes[i].id.as_str()).collect();
+    assert_eq!(ids, ["一-总结", "二-总结", "三-总结"]);
+    let doc = parse("# T\n\n## Notes\n\ntext\n\n## Notes\n\ntext\n\n## Notes\n");
+    let ids: Vec<&str> = doc.sections().map(|i| doc.nodes[i].id.as_str()).collect();
+    assert_eq!(ids, ["notes", "notes-2", "notes-3"]);
+}
+
+#[test]
+fn empty_and_whitespace_inputs_give_empty_documents() {
+    for input in ["", "   ", "\n\n\u{3000}\n", "\u{FEFF}"] {
+        let doc = parse(input);
+        assert!(doc.title.is_empty());
+        assert!(doc.nodes.is_empty());
+        assert!(doc.blocks.is_empty());
+    }
+}
+
+#[test]
+fn markdown_article() {
+    let doc = parse(
+        "# Reading Rust\n\nBy Jane Doe\n\nIntro paragraph.\n\n## Setup\n\nInstall it. First, fetch the code. Second, build it. Finally, run it.\n\n### Details\n\nMore.\n\n## Use\n\nText with `code` and **bold**.\n",
+    );
+    assert_eq!(doc.format, SourceFormat::Markdown);
+    assert_eq!(doc.title, "Reading Rust");
+    assert_eq!(doc.metadata.author.as_deref(), Some("Jane Doe"));
+    let tree = section_tree(&doc);
+    assert_eq!(tree[0].0, "Setup");
+    assert_eq!(tree[0].1, ["First", "Second", "Finally", "Details"]);
+    assert_eq!(tree[1].0, "Use");
+    assert!(doc.body.contains("Text with code and bold."));
+}
+
+#[test]
+fn plain_english_article() {
+    let doc = parse(
+        "How Rivers Shape Cities\n\nBy Sam Lee\n\nRivers drew the first settlers. Water meant trade and food.\n\n1. Trade\n\nBoats carried goods upstream, and markets grew at every bend.\n\n2. Defence\n\nWe built walls along the banks. We built bridges that could be raised. We built towers on the islands.\n",
+    );
+    assert_eq!(doc.title, "How Rivers Shape Cities");
+    let tree = section_tree(&doc);
+    assert_eq!(tree.len(), 2);
+    assert_eq!(tree[0].0, "1. Trade");
+    assert_eq!(
+        tree[1].1,
+        [
+            "We built walls along the banks",
+            "We built bridges that could be raised",
+            "We built towers on the islands"
+        ]
+    );
+}
+
+#[test]
+fn regulations_with_chapters_and_articles() {
+    let doc = parse(
+        "某某条例\n\n第一章 总则\n第一条 为了规范管理，根据有关法律，制定本条例。\n第二条 本条例适用于本省行政区域。\n第二章 职责\n第三条 县级以上人民政府应当加强领导。\n第四条 有关部门按照职责分工负责。\n",
+    );
+    let tree = section_tree(&doc);
+    assert_eq!(tree.len(), 2);
+    assert_eq!(tree[0].0, "第一章 总则");
+    assert_eq!(tree[0].1, ["第一条", "第二条"]);
+    assert_eq!(tree[1].1, ["第三条", "第四条"]);
+    assert!(doc.body.contains("为了规范管理"));
+}
+
+#[test]
+fn a_lone_sentence_with_a_common_opening_is_not_a_run() {
+    let doc = parse(
+        "标题\n\n坚持A原则，做好工作。我们要努力。坚持B原则，做好工作。坚持C原则，做好工作。",
+    );
+    assert!(
+        doc.nodes.is_empty(),
+        "{:?}",
+        labels(&doc, &(0..doc.nodes.len()).collect::<Vec<_>>())
+    );
+    let doc = parse("标题\n\n材料一：一是加强领导。后来又说到一是与否的问题。");
+    assert!(
+        doc.nodes.is_empty(),
+        "{:?}",
+        labels(&doc, &(0..doc.nodes.len()).collect::<Vec<_>>())
+    );
+}
+
+#[test]
+fn runs_across_paragraph_openings() {
+    let doc = parse("标题\n\n坚持一，内容。补充。\n坚持二，内容。补充。\n坚持三，内容。补充。");
+    let points: Vec<&str> = doc.nodes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(points, ["坚持一", "坚持二", "坚持三"]);
+}
+
+#[test]
+#[ignore = "debug helper"]
+fn dump_seed() {
+    let doc = parse(SEED);
+    for n in &doc.nodes {
+        println!("{}{} [{}]", "  ".repeat(n.depth as usize), n.label, n.id);
+    }
+}
