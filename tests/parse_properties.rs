@@ -2,6 +2,7 @@
 //! from random bytes to pathological structure.
 //!
 //! `PROPTEST_CASES=10000 cargo test --test parse_properties` runs a longer search.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_reader::article::{BlockKind, Document, NodeKind, parse};
 use article_reader::synthetic;

@@ -190,6 +190,54 @@ impl Document {
     }
 }
 
+/// One item directly inside a section (or the top of the article), in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Content {
+    /// A block that is not the section's own heading.
+    Block(usize),
+    /// A subsection, by node index.
+    Section(usize),
+}
+
+/// The nesting of blocks and sections, for views that render sections as
+/// containers (so that a whole section can fold).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Contents {
+    top: Vec<Content>,
+    by_node: Vec<Vec<Content>>,
+}
+
+impl Contents {
+    /// What `section` holds directly; `None` is the top of the article.
+    pub fn of(&self, section: Option<usize>) -> &[Content] {
+        match section {
+            None => &self.top,
+            Some(node) => self.by_node.get(node).map_or(&[], Vec::as_slice),
+        }
+    }
+}
+
+impl Document {
+    /// The direct contents of the top level and of every section.
+    pub fn contents(&self) -> Contents {
+        let mut contents = Contents {
+            top: Vec::new(),
+            by_node: vec![Vec::new(); self.nodes.len()],
+        };
+        for (i, block) in self.blocks.iter().enumerate() {
+            let (holder, item) = match block.kind {
+                BlockKind::Heading { node } => (self.nodes[node].parent, Content::Section(node)),
+                _ => (block.section, Content::Block(i)),
+            };
+            match holder {
+                None => contents.top.push(item),
+                Some(node) => contents.by_node[node].push(item),
+            }
+        }
+        contents
+    }
+}
+
 /// Hints from where the text came from; the parser sniffs when they are absent.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ParseOptions {

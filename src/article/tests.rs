@@ -265,3 +265,29 @@ fn dump_seed() {
         println!("{}{} [{}]", "  ".repeat(n.depth as usize), n.label, n.id);
     }
 }
+
+#[test]
+fn contents_nest_blocks_under_their_sections() {
+    let doc = parse(
+        "标题\n导语。\n一、甲\n甲的正文。\n（一）子\n子的正文。\n（二）子二\n正文。\n二、乙\n乙的正文。",
+    );
+    let contents = doc.contents();
+    let top = contents.of(None);
+    assert!(
+        matches!(top[0], Content::Block(0)),
+        "the title block comes first"
+    );
+    assert!(matches!(top[1], Content::Block(1)));
+    let sections: Vec<&str> = top
+        .iter()
+        .filter_map(|c| match c {
+            Content::Section(n) => Some(doc.nodes[*n].label.as_str()),
+            Content::Block(_) => None,
+        })
+        .collect();
+    assert_eq!(sections, ["一、甲", "二、乙"]);
+    let first = doc.sections().next().unwrap();
+    let inside = contents.of(Some(first));
+    assert_eq!(inside.len(), 3, "{inside:?}");
+    assert!(matches!(inside[0], Content::Block(b) if doc.text(doc.blocks[b].span) == "甲的正文。"));
+}

@@ -195,6 +195,20 @@ pub fn english_number_word(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The language tag of a text by its dominant script: `zh` when Han characters
+/// outnumber Latin letters in the first 20,000 characters, else `en`.
+pub fn language_tag(text: &str) -> &'static str {
+    let (mut han, mut latin) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if is_han(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if han >= latin { "zh" } else { "en" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +246,12 @@ mod tests {
         assert_eq!(english_number_word("Three"), Some(3));
         assert_eq!(english_number_word("Secondly"), Some(2));
         assert_eq!(english_number_word("apple"), None);
+    }
+
+    #[test]
+    fn language_by_dominant_script() {
+        assert_eq!(language_tag("组织工作 ICP"), "zh");
+        assert_eq!(language_tag("Reading Rust with 中文"), "en");
     }
 
     #[test]

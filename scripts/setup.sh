@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what building (and, with `test`, testing) needs, skipping anything
+# already present, so running it twice costs seconds. Toolchain notes:
+# - Trunk 0.21.14 (0.22 needs a newer rustc); wasm-bindgen-cli exactly at the
+#   Cargo.lock version, or Trunk would try to download one.
+# - wasm-opt comes from npm's `binaryen`; Chromium and ChromeDriver from Debian.
+#
+# Usage: scripts/setup.sh [serve|test]   (default: serve)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-serve}"
+
+say() { printf '[setup] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.14$'; then
+  say "building Trunk 0.21.14 (about 8 minutes, once)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+bindgen_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${bindgen_version}$"; then
+  say "building wasm-bindgen-cli ${bindgen_version} (the Cargo.lock version)"
+  # Not --locked: its lock file names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "${bindgen_version}" --force
+fi
+
+say "fetching crates, so builds can run --offline"
+cargo fetch --quiet
+
+if [ "$mode" = test ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/mark.js ]; then
+    say "installing npm packages (binaryen, playwright-core, mark.js)"
+    npm ci --no-audit --no-fund
+  fi
+  missing=()
+  for package in chromium chromium-driver fonts-noto-cjk; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+say "ready"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The one test command (README "Testing"). Installs what is missing, then runs:
+#   lints, tier 1 (native cargo test), tier 2 (components in headless Chromium),
+#   tier 3 (Playwright against the release build), and the bundle-size report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+export PATH="$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Formatting, lints, and pure modules free of browser crates"
+cargo fmt --check
+cargo clippy --offline --all-targets -- -D warnings
+scripts/check-pure.sh
+
+step "Tier 1: native tests (parsing, outline, matching, state)"
+cargo test --offline
+
+step "Tier 2: components mounted in headless Chromium (wasm-bindgen-test)"
+cargo test --offline --target wasm32-unknown-unknown --test browser
+
+step "Tier 3: end-to-end in Chromium (Playwright) against trunk build --release"
+trunk build --release --offline --public-url ./
+node --test --test-concurrency=1 tests/e2e/
+echo "screenshots: tests/e2e/artifacts/"
+
+step "Bundle size"
+scripts/bundle-size.sh dist

@@ -1,0 +1,14 @@
+//! The widget's Yew components, one per file. They render what the pure modules
+//! computed and turn user input into [`crate::reader::Action`]s.
+
+pub mod article_view;
+pub mod block_view;
+pub mod byline;
+pub mod section_view;
+pub mod status_view;
+
+/// The DOM id of an outline node: our prefix, so it cannot clash with anything
+/// else in the shadow root (or on a page that renders us without one).
+pub fn dom_id(node_id: &str) -> String {
+    format!("ar-{node_id}")
+}

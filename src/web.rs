@@ -1,0 +1,22 @@
+//! Browser glue: everything that touches the DOM outside Yew's own rendering.
+
+pub mod element;
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Resolves after the browser has painted a frame, so a progress hint shown
+/// just before is on screen before long work starts.
+pub async fn after_paint() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        if window.request_animation_frame(&resolve).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(frame).await;
+    // The frame callback runs before paint; a zero timeout runs after it.
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}

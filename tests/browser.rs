@@ -1,0 +1,142 @@
+//! Browser tier: components mount in headless Chromium and render what a reader
+//! sees. Run by scripts/test.sh through `cargo test --target wasm32-unknown-unknown
+//! --test browser` (wasm-bindgen-test-runner, CHROMEDRIVER=/usr/bin/chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+use article_reader::app::{App, Props};
+use article_reader::config::{Config, Theme};
+use article_reader::i18n::Lang;
+use article_reader::source::ArticleSource;
+use article_reader::synthetic::SEED_ARTICLE;
+use article_reader::web::element::ReaderHandle;
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the page's body.
+fn container(tag: &str) -> Element {
+    let element = document().create_element(tag).unwrap();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+/// Polls until `ready` holds, up to about five seconds (parsing waits for a paint).
+async fn until(mut ready: impl FnMut() -> bool) {
+    for _ in 0..250 {
+        yew::scheduler::flush().await;
+        if ready() {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("the reader did not get there in time");
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn mount(source: ArticleSource, config: Config) -> Element {
+    let root = container("div");
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        Props {
+            source,
+            config,
+            host: None,
+        },
+    )
+    .render();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn seed_shows_title_sections_byline_and_no_footer() {
+    let root = mount(ArticleSource::Sample, Config::default());
+    until(|| root.query_selector(".ar-title").unwrap().is_some()).await;
+
+    assert_eq!(texts(&root, ".ar-title"), ["在新征程中书写组织工作新答卷"]);
+    let headings = texts(&root, ".ar-level-1 > .ar-heading");
+    assert_eq!(headings.len(), 4);
+    for (heading, number) in headings.iter().zip(["一、", "二、", "三、", "四、"]) {
+        assert!(heading.starts_with(number), "{heading}");
+    }
+    let byline = texts(&root, ".ar-byline").concat();
+    for part in ["红星网", "2022-12-05 17:37", "黄灵杰", "分钟"] {
+        assert!(byline.contains(part), "byline lacks {part}: {byline}");
+    }
+    let article = texts(&root, ".ar-article").concat();
+    for junk in ["主办单位", "ICP备", "来访者", "Baidu"] {
+        assert!(!article.contains(junk), "footer line {junk} is shown");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn points_are_marked_where_they_start() {
+    let root = mount(ArticleSource::Sample, Config::default());
+    until(|| root.query_selector(".ar-point").unwrap().is_some()).await;
+    let leads = texts(&root, ".ar-point-lead");
+    assert_eq!(leads.len(), 15);
+    assert_eq!(leads[0], "一是要对标对表带头学");
+    assert_eq!(leads[3], "坚持人民至上");
+    let anchor = root.query_selector("#ar-坚持人民至上").unwrap().unwrap();
+    assert!(anchor.text_content().unwrap().starts_with("坚持人民至上"));
+}
+
+#[wasm_bindgen_test]
+async fn blank_text_shows_a_message_instead_of_an_empty_page() {
+    let root = mount(ArticleSource::Inline(" \n ".into()), Config::default());
+    until(|| root.query_selector("[role=alert]").unwrap().is_some()).await;
+    assert_eq!(texts(&root, "[role=alert]"), ["这篇文章没有内容。"]);
+}
+
+#[wasm_bindgen_test]
+async fn configuration_sets_theme_labels_and_title() {
+    let config = Config {
+        article_title: Some("Override <b>not bold</b>".into()),
+        theme: Theme::Dark,
+        lang: Lang::En,
+    };
+    let root = mount(ArticleSource::Inline(SEED_ARTICLE.into()), config);
+    until(|| root.query_selector(".ar-title").unwrap().is_some()).await;
+    let reader = root.query_selector(".ar-reader").unwrap().unwrap();
+    let classes = reader.get_attribute("class").unwrap_or_default();
+    assert!(
+        classes.split(' ').any(|c| c == "ar-theme-dark"),
+        "{classes}"
+    );
+    assert_eq!(reader.get_attribute("lang").as_deref(), Some("en"));
+    // Attribute text is text, never markup.
+    assert_eq!(texts(&root, ".ar-title"), ["Override <b>not bold</b>"]);
+    assert!(root.query_selector(".ar-title b").unwrap().is_none());
+    assert!(texts(&root, ".ar-byline").concat().contains("min read"));
+}
+
+#[wasm_bindgen_test]
+async fn the_element_mounts_in_a_shadow_root_with_its_stylesheet() {
+    let host: HtmlElement = container("article-reader-test").unchecked_into();
+    host.set_text_content(Some("Plain Title\n\nFirst paragraph."));
+    let _handle = ReaderHandle::new(host.clone(), "reader.css").unwrap();
+    let shadow = host.shadow_root().expect("a shadow root");
+    let link = shadow
+        .query_selector("link[rel=stylesheet]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("reader.css"));
+    until(|| shadow.query_selector(".ar-title").unwrap().is_some()).await;
+    let title = shadow.query_selector(".ar-title").unwrap().unwrap();
+    assert_eq!(title.text_content().as_deref(), Some("Plain Title"));
+    // The light-DOM text is the source, not what is shown.
+    assert!(document().query_selector(".ar-title").unwrap().is_none());
+}

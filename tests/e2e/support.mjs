@@ -1,0 +1,98 @@
+// Shared pieces of the end-to-end tests: a static server on 127.0.0.1 and
+// Debian's Chromium driven by playwright-core.
+
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const dist = join(repoRoot, 'dist');
+export const artifacts = join(repoRoot, 'tests/e2e/artifacts');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves `mounts` ({ '/url/prefix/': '/dir' }) on a free port of 127.0.0.1.
+ * `routes` ({ '/path': (req, res) => … }) answer first, for error cases.
+ * `headers` are added to every file response (a CSP, for instance).
+ */
+export async function serve({ mounts, routes = {}, headers = {} }) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (routes[path]) return routes[path](req, res);
+    const prefix = Object.keys(mounts)
+      .filter((p) => path.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
+    if (prefix === undefined) return notFound(res);
+    let file = normalize(join(mounts[prefix], path.slice(prefix.length)));
+    if (!file.startsWith(mounts[prefix])) return notFound(res);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      notFound(res);
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((done) => server.close(done)) };
+}
+
+function notFound(res) {
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('not found');
+}
+
+/** Headless Chromium from Debian, with the flags this machine needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page that fails the test on any console error or uncaught exception. */
+export async function strictPage(browser, options = {}) {
+  const page = await browser.newPage(options);
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.problems = problems;
+  return page;
+}
+
+export async function screenshot(page, name, options = {}) {
+  await mkdir(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), ...options });
+}
+
+/** Waits for a reader's `reader-ready` event (or finds it already shown). */
+export async function readerReady(page, selector = 'article-reader') {
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.ar-article'),
+    selector,
+  );
+}
