@@ -1,4 +1,5 @@
-//! The Yew root of one reader: holds the state, loads the article, lays out the widget.
+//! The Yew root of one reader: holds the state, runs the effects, lays out the
+//! toolbar, the outline and the article.
 
 use std::rc::Rc;
 
@@ -6,9 +7,14 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
+use crate::components::outline_panel::OutlinePanel;
 use crate::components::status_view::StatusView;
+use crate::components::toolbar::Toolbar;
 use crate::config::Config;
-use crate::hooks::use_article;
+use crate::hooks::{
+    use_article, use_memory, use_narrow, use_reading_position, use_reveal_on_find, use_url_hash,
+};
+use crate::outline::TreeKey;
 use crate::reader::{Action, ReaderState, Status};
 use crate::source::ArticleSource;
 
@@ -22,7 +28,7 @@ impl Reducible for ReaderState {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub source: ArticleSource,
     pub config: Config,
@@ -33,8 +39,22 @@ pub struct Props {
 
 #[component]
 pub fn App(props: &Props) -> Html {
-    let state = use_reducer(ReaderState::default);
-    use_article(&props.source, state.dispatcher());
+    let config = &props.config;
+    let state = use_reducer(|| ReaderState {
+        outline_open: config.outline_open,
+        ..ReaderState::default()
+    });
+    let root = use_node_ref();
+    let narrow = use_narrow(root.clone());
+    // The dispatcher's callback is the same object on every render, so passing
+    // it down does not make children render again.
+    let onaction = state.dispatcher().to_callback();
+
+    use_article(&props.source, config.hash.clone(), state.dispatcher());
+    use_reading_position(root.clone(), &state, onaction.clone());
+    use_url_hash(config.hash.clone(), &state, onaction.clone());
+    use_reveal_on_find(root.clone(), onaction.clone());
+    use_memory(&state);
 
     let shown = state.article().is_some();
     let host = props.host.clone();
@@ -44,22 +64,88 @@ pub fn App(props: &Props) -> Html {
         }
     });
 
-    let config = &props.config;
+    let outline_shown = state.outline_open.unwrap_or(!narrow);
+    let ontoggle_outline = {
+        let onaction = onaction.clone();
+        Callback::from(move |()| onaction.emit(Action::SetOutlineOpen(!outline_shown)))
+    };
+    // In the narrow layout the outline is a drawer over the text: going to a
+    // node closes it, and so does Escape. Memoised so the outline's props stay equal.
+    let onoutline_action = {
+        let onaction = onaction.clone();
+        use_callback(narrow, move |action: Action, &narrow| {
+            let leaves = matches!(
+                action,
+                Action::GoTo { .. }
+                    | Action::OutlineKey {
+                        key: TreeKey::Enter,
+                        ..
+                    }
+            );
+            onaction.emit(action);
+            if narrow && leaves {
+                onaction.emit(Action::SetOutlineOpen(false));
+            }
+        })
+    };
+    let ontoggle_section = {
+        let onaction = onaction.clone();
+        use_callback((), move |node: usize, _| {
+            onaction.emit(Action::Toggle(node))
+        })
+    };
+    let onkeydown_outline = {
+        let onaction = onaction.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if narrow && event.key() == "Escape" {
+                onaction.emit(Action::SetOutlineOpen(false));
+            }
+        })
+    };
+
     let body = match &state.status {
         Status::Loading(loading) => html! { <StatusView lang={config.lang} loading={*loading} /> },
         Status::Failed(problem) => {
             html! { <StatusView lang={config.lang} problem={problem.clone()} /> }
         }
         Status::Ready(article) => html! {
-            <ArticleView
-                article={article.clone()}
-                lang={config.lang}
-                title_override={config.article_title.clone().map(AttrValue::from)}
-            />
+            <>
+                <Toolbar lang={config.lang} {outline_shown} {ontoggle_outline} />
+                <div class="ar-layout">
+                    <nav
+                        id="ar-outline"
+                        class="ar-outline"
+                        aria-label={config.lang.labels().outline}
+                        onkeydown={onkeydown_outline}
+                    >
+                        <OutlinePanel
+                            article={article.clone()}
+                            collapsed={state.collapsed.clone()}
+                            tab_stop={state.tab_stop()}
+                            active={state.active}
+                            reading_times={state.reading_times}
+                            lang={config.lang}
+                            onaction={onoutline_action}
+                        />
+                    </nav>
+                    <ArticleView
+                        article={article.clone()}
+                        collapsed={state.collapsed.clone()}
+                        lang={config.lang}
+                        title_override={config.article_title.clone().map(AttrValue::from)}
+                        ontoggle={ontoggle_section}
+                    />
+                </div>
+            </>
         },
     };
+    let layout = if outline_shown {
+        "ar-outline-shown"
+    } else {
+        "ar-outline-hidden"
+    };
     html! {
-        <div class={classes!("ar-reader", config.theme.class())} lang={config.lang.tag()}>
+        <div class={classes!("ar-reader", config.theme.class(), layout)} lang={config.lang.tag()} ref={root}>
             { body }
         </div>
     }

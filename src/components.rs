@@ -4,8 +4,11 @@
 pub mod article_view;
 pub mod block_view;
 pub mod byline;
+pub mod outline_item;
+pub mod outline_panel;
 pub mod section_view;
 pub mod status_view;
+pub mod toolbar;
 
 /// The DOM id of an outline node: our prefix, so it cannot clash with anything
 /// else in the shadow root (or on a page that renders us without one).

@@ -4,6 +4,7 @@
 //! back to the default rather than failing.
 
 use crate::i18n::Lang;
+use crate::url_hash::HashKeys;
 
 /// Colour scheme of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,13 +36,30 @@ impl Theme {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// Replaces the title found in the article.
     pub article_title: Option<String>,
     pub theme: Theme,
     /// Language of the widget's labels.
     pub lang: Lang,
+    /// `Some(true)` for `outline="open"`, `Some(false)` for `"closed"`; by
+    /// default the layout decides (open beside the text when wide).
+    pub outline_open: Option<bool>,
+    /// Our keys in the URL hash; `None` for `hash="off"`.
+    pub hash: Option<HashKeys>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            article_title: None,
+            theme: Theme::default(),
+            lang: Lang::default(),
+            outline_open: None,
+            hash: Some(HashKeys::new(None)),
+        }
+    }
 }
 
 impl Config {
@@ -61,6 +79,20 @@ impl Config {
             lang: attribute("ui-lang")
                 .and_then(|tag| Lang::from_tag(&tag))
                 .unwrap_or_else(|| Lang::negotiate(page_langs)),
+            outline_open: match attribute("outline")
+                .map(|v| v.trim().to_ascii_lowercase())
+                .as_deref()
+            {
+                Some("open") => Some(true),
+                Some("closed") => Some(false),
+                _ => None,
+            },
+            // `hash="off"` keeps the URL untouched; `hash="name"` gives this reader
+            // its own keys, for pages with several readers.
+            hash: match attribute("hash") {
+                Some(value) if value.trim().eq_ignore_ascii_case("off") => None,
+                value => Some(HashKeys::new(value.as_deref())),
+            },
         }
     }
 }
@@ -101,6 +133,22 @@ mod tests {
         let c = config(&[("theme", "purple"), ("article-title", "   ")], &[]);
         assert_eq!(c.theme, Theme::Auto);
         assert_eq!(c.article_title, None);
+    }
+
+    #[test]
+    fn outline_and_hash_attributes() {
+        assert_eq!(
+            config(&[("outline", "closed")], &[]).outline_open,
+            Some(false)
+        );
+        assert_eq!(config(&[("outline", "OPEN")], &[]).outline_open, Some(true));
+        assert_eq!(config(&[("outline", "sideways")], &[]).outline_open, None);
+        assert_eq!(config(&[("hash", "off")], &[]).hash, None);
+        assert_eq!(
+            config(&[("hash", "left")], &[]).hash,
+            Some(HashKeys::new(Some("left")))
+        );
+        assert_eq!(config(&[], &[]).hash, Some(HashKeys::new(None)));
     }
 
     #[test]

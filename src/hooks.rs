@@ -1,5 +1,17 @@
-//! Custom Yew hooks: the effects that connect the reader to the browser.
+//! Custom Yew hooks: the effects that connect the reader to the browser. Each
+//! reads the reader state and dispatches [`crate::reader::Action`]s; the
+//! decisions themselves live in the pure modules.
 
 pub mod use_article;
+pub mod use_memory;
+pub mod use_narrow;
+pub mod use_reading_position;
+pub mod use_reveal_on_find;
+pub mod use_url_hash;
 
 pub use use_article::use_article;
+pub use use_memory::use_memory;
+pub use use_narrow::use_narrow;
+pub use use_reading_position::use_reading_position;
+pub use use_reveal_on_find::use_reveal_on_find;
+pub use use_url_hash::use_url_hash;

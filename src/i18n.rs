@@ -83,7 +83,12 @@ pub struct Labels {
     pub published: &'static str,
     pub author: &'static str,
     pub parsing: &'static str,
-    pub article_region: &'static str,
+    pub outline: &'static str,
+    pub expand_all: &'static str,
+    pub collapse_all: &'static str,
+    pub reading_times: &'static str,
+    pub toggle_section: &'static str,
+    pub folded: &'static str,
 }
 
 static ZH: Labels = Labels {
@@ -92,7 +97,12 @@ static ZH: Labels = Labels {
     published: "时间",
     author: "作者",
     parsing: "正在分析文章结构…",
-    article_region: "文章",
+    outline: "目录",
+    expand_all: "全部展开",
+    collapse_all: "全部收起",
+    reading_times: "阅读时间",
+    toggle_section: "展开或收起本节",
+    folded: "已收起",
 };
 
 static EN: Labels = Labels {
@@ -101,7 +111,12 @@ static EN: Labels = Labels {
     published: "Published",
     author: "By",
     parsing: "Finding the article's structure…",
-    article_region: "Article",
+    outline: "Contents",
+    expand_all: "Expand all",
+    collapse_all: "Collapse all",
+    reading_times: "Reading times",
+    toggle_section: "Show or hide this section",
+    folded: "hidden",
 };
 
 #[cfg(test)]

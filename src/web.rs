@@ -1,6 +1,11 @@
 //! Browser glue: everything that touches the DOM outside Yew's own rendering.
+//! Errors from the browser (a blocked storage, a missing element) are absorbed
+//! here: the reader keeps working without the feature.
 
+pub mod dom;
 pub mod element;
+pub mod location;
+pub mod storage;
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;

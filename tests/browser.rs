@@ -67,7 +67,7 @@ async fn seed_shows_title_sections_byline_and_no_footer() {
     until(|| root.query_selector(".ar-title").unwrap().is_some()).await;
 
     assert_eq!(texts(&root, ".ar-title"), ["在新征程中书写组织工作新答卷"]);
-    let headings = texts(&root, ".ar-level-1 > .ar-heading");
+    let headings = texts(&root, ".ar-level-1 > .ar-heading-row > .ar-heading");
     assert_eq!(headings.len(), 4);
     for (heading, number) in headings.iter().zip(["一、", "二、", "三、", "四、"]) {
         assert!(heading.starts_with(number), "{heading}");
@@ -107,6 +107,7 @@ async fn configuration_sets_theme_labels_and_title() {
         article_title: Some("Override <b>not bold</b>".into()),
         theme: Theme::Dark,
         lang: Lang::En,
+        ..Config::default()
     };
     let root = mount(ArticleSource::Inline(SEED_ARTICLE.into()), config);
     until(|| root.query_selector(".ar-title").unwrap().is_some()).await;
@@ -137,6 +138,42 @@ async fn the_element_mounts_in_a_shadow_root_with_its_stylesheet() {
     until(|| shadow.query_selector(".ar-title").unwrap().is_some()).await;
     let title = shadow.query_selector(".ar-title").unwrap().unwrap();
     assert_eq!(title.text_content().as_deref(), Some("Plain Title"));
-    // The light-DOM text is the source, not what is shown.
-    assert!(document().query_selector(".ar-title").unwrap().is_none());
+    // What is shown lives in the shadow tree; the light-DOM text is only the source.
+    assert!(host.query_selector(".ar-title").unwrap().is_none());
+    assert_eq!(host.children().length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_outline_is_a_tree_and_folding_follows_it() {
+    let root = mount(ArticleSource::Sample, Config::default());
+    until(|| root.query_selector("[role=tree]").unwrap().is_some()).await;
+    assert_eq!(
+        root.query_selector_all("[role=treeitem]").unwrap().length(),
+        19
+    );
+    assert_eq!(root.query_selector_all("[role=group]").unwrap().length(), 4);
+
+    // A click on the fold toggle hides the section body and closes its outline node.
+    let toggle: HtmlElement = root
+        .query_selector(".ar-fold")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    toggle.click();
+    until(|| {
+        root.query_selector(".ar-section-body[hidden]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let first = root.query_selector("[role=treeitem]").unwrap().unwrap();
+    assert_eq!(
+        first.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(root.query_selector_all("[role=group]").unwrap().length(), 3);
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
 }

@@ -4,6 +4,7 @@
 //! `PROPTEST_CASES=10000 cargo test --test parse_properties` runs a longer search.
 #![cfg(not(target_arch = "wasm32"))]
 
+use article_reader::article::text::is_word_char;
 use article_reader::article::{BlockKind, Document, NodeKind, parse};
 use article_reader::synthetic;
 use proptest::prelude::*;
@@ -32,7 +33,12 @@ fn check_invariants(doc: &Document) {
     for (i, node) in doc.nodes.iter().enumerate() {
         assert!(!node.id.is_empty());
         assert!(
-            node.id.chars().all(|c| c.is_alphanumeric() || c == '-'),
+            node.id.chars().all(|c| is_word_char(c) || c == '-'),
+            "{:?}",
+            node.id
+        );
+        assert!(
+            !node.id.contains(['#', '&', '=', ',', '%', '?', '/', ' ']),
             "{:?}",
             node.id
         );

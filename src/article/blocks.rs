@@ -266,11 +266,8 @@ pub fn strip_inline_markdown(s: &str) -> String {
             '*' | '_' | '`' | '~' => {
                 // Drop runs of emphasis marks, but keep a lone `_` or `*` inside a word.
                 let run = rest.bytes().take_while(|&b| b == c as u8).count();
-                let prev_alnum = out.chars().last().is_some_and(char::is_alphanumeric);
-                let next_alnum = rest[run..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+                let prev_alnum = out.chars().last().is_some_and(text::is_word_char);
+                let next_alnum = rest[run..].chars().next().is_some_and(text::is_word_char);
                 if c == '_' && prev_alnum && next_alnum {
                     out.push_str(&rest[..run]);
                 }

@@ -85,7 +85,8 @@ fn has_mark(line: &str) -> bool {
     if char_len(line) > MAX_BOILERPLATE_CHARS {
         return false;
     }
-    let lower = line.to_lowercase();
+    // The marks are ASCII or Han: ASCII case folding is all they need.
+    let lower = line.to_ascii_lowercase();
     if MARKS.iter().any(|m| lower.contains(m)) {
         return true;
     }

@@ -33,7 +33,7 @@ pub struct Heading {
 }
 
 /// Numbering styles, in rank order: a style earlier in the list is a higher level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Style {
     /// 第X编, 第X部分, Part II
     Part,
@@ -59,6 +59,35 @@ enum Style {
     Bare,
 }
 
+/// How many distinct ranks [`Style::rank`] gives.
+const RANKS: usize = 14;
+
+impl Style {
+    /// Position in the rank order, 0 for the highest level.
+    fn rank(self) -> usize {
+        match self {
+            Style::Part => 0,
+            Style::Chapter => 1,
+            Style::Section => 2,
+            Style::Article => 3,
+            Style::ChineseComma => 4,
+            Style::RomanDot => 5,
+            Style::ChineseParen => 6,
+            Style::LetterDot => 7,
+            Style::Decimal(depth) => 7 + usize::from(depth.clamp(1, 4)),
+            Style::ArabicParen => 12,
+            Style::Bare => 13,
+        }
+    }
+}
+
+/// Dense levels: `present[r]` says whether rank `r` occurs; the level of rank
+/// `r` is the number of occurring ranks up to it, so levels have no gaps.
+fn dense_level(present: &[bool], rank: usize) -> u8 {
+    let level = present[..=rank].iter().filter(|&&p| p).count();
+    u8::try_from(level).unwrap_or(u8::MAX)
+}
+
 /// A block that opens with a numbering marker.
 #[derive(Clone, Copy, Debug)]
 struct Candidate {
@@ -82,27 +111,22 @@ pub fn detect(blocks: &[RawBlock], format: SourceFormat) -> Vec<Option<Heading>>
 
 fn markdown_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
     let level_of = |b: &RawBlock| match b.kind {
-        RawKind::MarkdownHeading(level) => Some(level),
+        RawKind::MarkdownHeading(level) => Some(usize::from(level.clamp(1, 6))),
         _ => None,
     };
-    let mut present: Vec<u8> = blocks.iter().filter_map(level_of).collect();
-    present.sort_unstable();
-    present.dedup();
+    let mut present = [false; 7];
+    for level in blocks.iter().filter_map(level_of) {
+        present[level] = true;
+    }
     blocks
         .iter()
         .map(|b| {
             level_of(b).map(|level| Heading {
-                level: dense_level(&present, &level),
+                level: dense_level(&present, level),
                 split_at: None,
             })
         })
         .collect()
-}
-
-/// 1-based position of `value` among the sorted distinct `present` values.
-fn dense_level<T: Ord>(present: &[T], value: &T) -> u8 {
-    let rank = present.binary_search(value).unwrap_or_else(|i| i);
-    u8::try_from(rank + 1).unwrap_or(u8::MAX)
 }
 
 fn numbered_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
@@ -123,13 +147,14 @@ fn numbered_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
     if accepted.is_empty() {
         accepted = bare_headings(blocks);
     }
-    let mut styles: Vec<Style> = accepted.iter().map(|c| c.style).collect();
-    styles.sort_unstable();
-    styles.dedup();
+    let mut present = [false; RANKS];
+    for c in &accepted {
+        present[c.style.rank()] = true;
+    }
     let mut out = vec![None; blocks.len()];
     for c in accepted {
         out[c.block] = Some(Heading {
-            level: dense_level(&styles, &c.style),
+            level: dense_level(&present, c.style.rank()),
             split_at: c.split_at,
         });
     }
@@ -138,14 +163,15 @@ fn numbered_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
 
 /// Keeps the candidates that form consistent sequences (see the module docs).
 fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
-    let mut styles: Vec<Style> = candidates.iter().map(|c| c.style).collect();
-    styles.sort_unstable();
-    styles.dedup();
     // Block indexes of accepted headings, kept sorted for scope look-ups.
     let mut accepted_blocks: Vec<usize> = Vec::new();
     let mut accepted = Vec::new();
-    for style in styles {
-        let of_style: Vec<&Candidate> = candidates.iter().filter(|c| c.style == style).collect();
+    for rank in 0..RANKS {
+        // Each rank is one style; its candidates come out of `chains` in text order.
+        let of_style: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|c| c.style.rank() == rank)
+            .collect();
         let scope_of = |c: &Candidate| {
             let i = accepted_blocks.partition_point(|&b| b < c.block);
             i.checked_sub(1).map(|i| accepted_blocks[i])
@@ -166,12 +192,24 @@ fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
             }
             start = end;
         }
-        accepted_blocks.extend(newly.iter().map(|c| c.block));
-        accepted_blocks.sort_unstable();
+        accepted_blocks = merge_sorted(&accepted_blocks, newly.iter().map(|c| c.block));
         accepted.extend(newly);
     }
-    accepted.sort_by_key(|c| c.block);
     accepted
+}
+
+/// Merges sorted `a` with the ascending `b`.
+fn merge_sorted(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut a = a.iter().copied().peekable();
+    for x in b {
+        while let Some(y) = a.next_if(|&y| y < x) {
+            out.push(y);
+        }
+        out.push(x);
+    }
+    out.extend(a);
+    out
 }
 
 /// The accepted chains of one style within one scope.
@@ -237,7 +275,8 @@ fn is_bare_title(line: &str) -> bool {
         && words <= 10
         && !text::is_clause_end(last)
         && !line.contains([',', '，', '。'])
-        && (first.is_uppercase() || text::is_cjk(first) || first.is_ascii_digit())
+        // A capital (it folds to something else), a Han character or a digit.
+        && (text::fold(first) != Some(first) || text::is_cjk(first) || first.is_ascii_digit())
 }
 
 /// Recognises a numbering marker: (style, ordinal, run-in split).

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::text::{fold, is_word_char};
 use super::{Document, NodeKind};
 
 /// Longest id, in characters, before the uniqueness suffix.
@@ -19,8 +20,8 @@ pub fn slugify(text: &str) -> String {
     let mut out = String::new();
     let mut chars = 0;
     let mut pending_dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    for c in text.chars().filter_map(fold) {
+        if is_word_char(c) {
             if pending_dash && !out.is_empty() {
                 out.push('-');
                 chars += 1;

@@ -28,12 +28,10 @@ mod points;
 pub mod reading_time;
 pub mod text;
 
-use serde::Serialize;
-
 pub use ids::slugify;
 
 /// How the article text is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceFormat {
     /// Plain text, one paragraph per line or per blank-line separated block.
     PlainText,
@@ -42,7 +40,7 @@ pub enum SourceFormat {
 }
 
 /// A half-open byte range into [`Document::body`], always on char boundaries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -71,7 +69,7 @@ impl Span {
 }
 
 /// Who wrote the article and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Metadata {
     /// The publishing site or outlet (`文章来源: 红星网`).
     pub source: Option<String>,
@@ -82,7 +80,7 @@ pub struct Metadata {
 }
 
 /// What a block of the body is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BlockKind {
     /// The article title; part of the body so that keywords in it are found too.
     Title,
@@ -99,7 +97,7 @@ pub enum BlockKind {
 }
 
 /// One displayed block: its kind, its text span and the innermost section holding it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
@@ -108,7 +106,7 @@ pub struct Block {
 }
 
 /// Whether an outline node is a heading's section or a point inside a paragraph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
     /// A section introduced by a heading; `level` 1 is the top.
     Section { level: u8 },
@@ -117,7 +115,7 @@ pub enum NodeKind {
 }
 
 /// A node of the outline tree: a section or a point.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
     /// Stable, unique, URL-safe id derived from the node's text.
     pub id: String,
@@ -136,7 +134,7 @@ pub struct Node {
 }
 
 /// A parsed article. Nodes are in document order (a parent before its children).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub title: String,
     pub metadata: Metadata,

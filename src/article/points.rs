@@ -17,9 +17,7 @@
 //! of its paragraph (enumerations) or sentence (runs). A run inside an enumerated
 //! point nests under it.
 
-use std::collections::BTreeMap;
-
-use super::text::{self, char_len, is_clause_end, is_han, leading_chinese_numeral};
+use super::text::{self, char_len, is_clause_end, is_han, is_word_char, leading_chinese_numeral};
 use super::{BlockKind, Document, Node, NodeKind, Span};
 
 /// Longest outline label for a point, in characters, before an ellipsis.
@@ -81,14 +79,20 @@ struct Marker {
 
 pub fn detect(doc: &mut Document) {
     // Scope `None` is the text before the first heading; then one per section.
-    // The map keeps scopes in node order, which `insert` relies on.
-    let mut paragraphs_of: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    // A section's own paragraphs sit together between its heading and its first
+    // subsection, so grouping neighbours gives each scope once, in node order,
+    // which `insert` relies on.
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
-        if matches!(block.kind, BlockKind::Paragraph { .. }) {
-            paragraphs_of.entry(block.section).or_default().push(i);
+        if !matches!(block.kind, BlockKind::Paragraph { .. }) {
+            continue;
+        }
+        match groups.last_mut() {
+            Some((scope, paragraphs)) if *scope == block.section => paragraphs.push(i),
+            _ => groups.push((block.section, vec![i])),
         }
     }
-    let per_scope: Vec<ScopePoints> = paragraphs_of
+    let per_scope: Vec<ScopePoints> = groups
         .into_iter()
         .map(|(scope, paragraphs)| ScopePoints {
             scope,
@@ -107,11 +111,25 @@ fn find_points(doc: &Document, paragraphs: &[usize]) -> Vec<Found> {
         .iter()
         .flat_map(|&b| split_sentences(&doc.body, doc.blocks[b].span, b))
         .collect();
-    let mut points = enumerations(doc, &sentences);
-    let enumerated: Vec<usize> = points.iter().map(|p| p.span.start).collect();
-    points.extend(parallel_runs(doc, &sentences, &enumerated));
-    points.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
-    points
+    let enumerated = enumerations(doc, &sentences);
+    let starts: Vec<usize> = enumerated.iter().map(|p| p.span.start).collect();
+    let runs = parallel_runs(doc, &sentences, &starts);
+    merge_by_start(enumerated, runs)
+}
+
+/// Merges two lists of points, each in text order, into one in text order.
+/// (A hand merge: a general sort would add kilobytes of WebAssembly.)
+fn merge_by_start(a: Vec<Found>, b: Vec<Found>) -> Vec<Found> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for point in a {
+        while let Some(earlier) = b.next_if(|x| x.span.start < point.span.start) {
+            out.push(earlier);
+        }
+        out.push(point);
+    }
+    out.extend(b);
+    out
 }
 
 /// Sentences of the paragraph at `span`: they end after `。！？` (and closing
@@ -244,7 +262,8 @@ fn markers(doc: &Document, sentences: &[Sentence]) -> Vec<Marker> {
 /// Chains of markers counting 1, 2, 3… (a "last" marker may close a chain).
 fn enumerations(doc: &Document, sentences: &[Sentence]) -> Vec<Found> {
     let all = markers(doc, sentences);
-    let mut chosen: Vec<Marker> = Vec::new();
+    // Markers come in text order; chosen ones are flagged, so they stay in order.
+    let mut chosen = vec![false; all.len()];
     for family in [
         Family::Shi,
         Family::Yao,
@@ -254,23 +273,25 @@ fn enumerations(doc: &Document, sentences: &[Sentence]) -> Vec<Found> {
         Family::Paren,
         Family::English,
     ] {
-        let mut chain: Vec<Marker> = Vec::new();
-        let mut finish = |chain: &mut Vec<Marker>| {
+        let mut chain: Vec<usize> = Vec::new();
+        let mut finish = |chain: &mut Vec<usize>| {
             if chain.len() >= 2 {
-                chosen.append(chain);
+                for &i in chain.iter() {
+                    chosen[i] = true;
+                }
             }
             chain.clear();
         };
-        for m in all.iter().filter(|m| m.family == family) {
-            let next = chain.last().and_then(|l| l.ordinal).map(|o| o + 1);
+        for (i, m) in all.iter().enumerate().filter(|(_, m)| m.family == family) {
+            let next = chain.last().and_then(|&l| all[l].ordinal).map(|o| o + 1);
             match m.ordinal {
                 Some(1) => {
                     finish(&mut chain);
-                    chain.push(*m);
+                    chain.push(i);
                 }
-                Some(n) if Some(n) == next => chain.push(*m),
+                Some(n) if Some(n) == next => chain.push(i),
                 None if next.is_some() => {
-                    chain.push(*m);
+                    chain.push(i);
                     finish(&mut chain);
                 }
                 _ => finish(&mut chain),
@@ -278,7 +299,12 @@ fn enumerations(doc: &Document, sentences: &[Sentence]) -> Vec<Found> {
         }
         finish(&mut chain);
     }
-    chosen.sort_by_key(|m| m.at);
+    let chosen: Vec<&Marker> = all
+        .iter()
+        .zip(chosen)
+        .filter(|(_, c)| *c)
+        .map(|(m, _)| m)
+        .collect();
     chosen
         .iter()
         .enumerate()
@@ -306,12 +332,13 @@ fn lead(sentence: &str) -> Option<String> {
         let second = chars.next().filter(|&c| is_han(c))?;
         return Some([first, second].iter().collect());
     }
-    if first.is_alphabetic() {
+    let is_letter = |c: char| is_word_char(c) && !c.is_ascii_digit() && !text::is_cjk(c);
+    if is_letter(first) {
         let word: String = sentence
             .chars()
-            .take_while(|c| c.is_alphabetic() || *c == '\'')
-            .collect::<String>()
-            .to_lowercase();
+            .take_while(|&c| is_letter(c) || c == '\'')
+            .filter_map(text::fold)
+            .collect();
         const TOO_COMMON: [&str; 9] = [
             "the", "a", "an", "it", "this", "that", "there", "and", "but",
         ];
@@ -372,6 +399,15 @@ fn parallel_runs(doc: &Document, sentences: &[Sentence], enumerated: &[usize]) -
                 block: s.block,
                 label: label(&doc.body[span.range()], false),
             });
+        }
+    }
+    // Runs found later can start inside an earlier run that spans paragraph
+    // openings; put them in text order. Nearly sorted already, so insertion is cheap.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].span.start > out[j].span.start {
+            out.swap(j - 1, j);
+            j -= 1;
         }
     }
     out

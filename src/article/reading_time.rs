@@ -1,7 +1,7 @@
 //! Estimated reading time: Chinese (and other CJK) text by characters, at about
 //! 255 characters a minute; everything else by words, at about 230 words a minute.
 
-use super::text::is_cjk;
+use super::text::{is_cjk, is_word_char};
 
 const CJK_CHARS_PER_MINUTE: f64 = 255.0;
 const WORDS_PER_MINUTE: f64 = 230.0;
@@ -15,7 +15,7 @@ fn exact_minutes(text: &str) -> f64 {
         if is_cjk(c) {
             cjk += 1;
             in_word = false;
-        } else if c.is_alphanumeric() {
+        } else if is_word_char(c) {
             if !in_word {
                 words += 1;
             }

@@ -291,3 +291,24 @@ fn contents_nest_blocks_under_their_sections() {
     assert_eq!(inside.len(), 3, "{inside:?}");
     assert!(matches!(inside[0], Content::Block(b) if doc.text(doc.blocks[b].span) == "甲的正文。"));
 }
+
+#[test]
+fn interleaved_runs_come_out_in_text_order() {
+    let doc = parse(
+        "标题\n\n坚持一，甲。\n坚持二，乙。我们要一，丙。我们要二，丁。我们要三，戊。\n坚持三，己。",
+    );
+    let labels: Vec<&str> = doc.nodes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "坚持一",
+            "坚持二",
+            "我们要一",
+            "我们要二",
+            "我们要三",
+            "坚持三"
+        ]
+    );
+    let starts: Vec<usize> = doc.nodes.iter().map(|n| n.span.start).collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]));
+}

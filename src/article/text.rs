@@ -195,6 +195,70 @@ pub fn english_number_word(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// Latin-1 Supplement U+00C0..=U+00FF: the base letter of each, `*` for a
+/// capital without one (Æ Ð Þ: lower-cased), `=` for what stays as it is.
+const LATIN1_BASE: &[u8; 64] = b"aaaaaa*ceeeeiiii*nooooo=ouuuuy*=aaaaaa=ceeeeiiii=nooooo=ouuuuy=y";
+/// Latin Extended-A U+0100..=U+017F: the base letter of each (one character,
+/// so folding never changes the number of characters).
+const LATIN_EXT_A_BASE: &[u8; 128] =
+    b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// Folds a character for matching and comparing: lower-case for Latin, Greek
+/// and Cyrillic; Latin letters without diacritics (é, É and e + U+0301 all
+/// become e, as in the browser's find); full-width ASCII as ASCII (Ａ→a, ，→,);
+/// the ideographic space as a space. Combining marks fold to `None`: they are
+/// dropped. Everything else is itself.
+///
+/// Written out by hand instead of using Unicode tables, which would double the
+/// size of the WebAssembly for little gain in the scripts articles use.
+pub fn fold(c: char) -> Option<char> {
+    let code = c as u32;
+    let folded = match code {
+        0x41..=0x5A => code + 0x20,
+        0xC0..=0xFF => match LATIN1_BASE[(code - 0xC0) as usize] {
+            b'*' => code + 0x20,
+            b'=' => code,
+            base => u32::from(base),
+        },
+        0x100..=0x17F => u32::from(LATIN_EXT_A_BASE[(code - 0x100) as usize]),
+        0x300..=0x36F => return None,
+        0x391..=0x3A1 | 0x3A3..=0x3A9 => code + 0x20,
+        0x3C2 => 0x3C3, // final sigma
+        0x400..=0x40F => code + 0x50,
+        0x410..=0x42F => code + 0x20,
+        0x3000 => 0x20,
+        0xFF01..=0xFF5E => return fold(char::from_u32(code - 0xFEE0).unwrap_or(c)),
+        _ => code,
+    };
+    Some(char::from_u32(folded).unwrap_or(c))
+}
+
+/// `s` folded character by character (see [`fold`]).
+pub fn fold_str(s: &str) -> String {
+    s.chars().filter_map(fold).collect()
+}
+
+/// True for letters and digits of any script: what ids and words are made of.
+/// Rather than Unicode's tables, everything outside ASCII counts except
+/// whitespace, controls, combining marks and the punctuation and symbol blocks.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !(is_space(c)
+        || c.is_control()
+        || matches!(c as u32,
+            0x80..=0xBF | 0xD7 | 0xF7          // Latin-1 punctuation and signs
+            | 0x300..=0x36F                    // combining marks
+            | 0x2000..=0x2BFF                  // punctuation, symbols, arrows, maths, boxes
+            | 0x2E00..=0x2E7F                  // supplemental punctuation
+            | 0x3000..=0x303F                  // CJK symbols and punctuation
+            | 0xFE10..=0xFE6F                  // vertical and small forms
+            | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+            | 0xFFF0..=0xFFFF
+            | 0x1F000..=0x1FAFF)) // emoji and pictographs
+}
+
 /// The language tag of a text by its dominant script: `zh` when Han characters
 /// outnumber Latin letters in the first 20,000 characters, else `en`.
 pub fn language_tag(text: &str) -> &'static str {
@@ -246,6 +310,34 @@ mod tests {
         assert_eq!(english_number_word("Three"), Some(3));
         assert_eq!(english_number_word("Secondly"), Some(2));
         assert_eq!(english_number_word("apple"), None);
+    }
+
+    #[test]
+    fn folding_for_matching() {
+        assert_eq!(fold_str("ＡＢｃ，Hello"), "abc,hello");
+        assert_eq!(fold_str("Café CAFÉ cafe\u{301}"), "cafe cafe cafe");
+        assert_eq!(fold_str("ŁÓDŹ Straße"), "lodz straße");
+        assert_eq!(fold_str("ΣΟΦΙΑ σοφίας"), "σοφια σοφίασ");
+        assert_eq!(fold_str("МОСКВА Ёж"), "москва ёж");
+        assert_eq!(fold_str("人才\u{3000}干部"), "人才 干部");
+        assert_eq!(fold('×'), Some('×'));
+        for c in '\u{0}'..='\u{2FFF}' {
+            if let Some(f) = fold(c) {
+                assert_eq!(fold(f), Some(f), "folding {c:?} twice changes it");
+            }
+        }
+    }
+
+    #[test]
+    fn word_characters() {
+        for c in ['a', 'Z', '7', '中', 'é', 'Ж', 'ش', 'ก', '한', 'Ａ'] {
+            assert!(is_word_char(c), "{c:?}");
+        }
+        for c in [
+            ' ', '-', '、', '，', '。', '“', '…', '\u{3000}', '©', '→', '😀', '\u{301}',
+        ] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
     }
 
     #[test]

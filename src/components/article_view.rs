@@ -8,12 +8,16 @@ use crate::article::{BlockKind, Content};
 use crate::components::byline::Byline;
 use crate::components::section_view::ContentsView;
 use crate::i18n::Lang;
+use crate::outline::Collapsed;
 use crate::reader::Article;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub article: Rc<Article>,
+    pub collapsed: Rc<Collapsed>,
     pub lang: Lang,
+    /// Fold or unfold a section.
+    pub ontoggle: Callback<usize>,
     /// Replaces the article's own title (the `article-title` attribute).
     #[prop_or_default]
     pub title_override: Option<AttrValue>,
@@ -48,7 +52,13 @@ pub fn ArticleView(props: &Props) -> Html {
                     lang={props.lang}
                 />
             </header>
-            <ContentsView article={article.clone()} items={Rc::<[Content]>::from(items)} />
+            <ContentsView
+                article={article.clone()}
+                items={Rc::<[Content]>::from(items)}
+                collapsed={props.collapsed.clone()}
+                lang={props.lang}
+                ontoggle={props.ontoggle.clone()}
+            />
         </article>
     }
 }

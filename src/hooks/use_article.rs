@@ -8,20 +8,28 @@ use yew::prelude::*;
 
 use crate::article::ParseOptions;
 use crate::reader::{Action, Article, Loading, ReaderState};
+use crate::saved::Saved;
 use crate::source::ArticleSource;
 use crate::synthetic::SEED_ARTICLE;
-use crate::web::after_paint;
+use crate::url_hash::{self, HashKeys};
+use crate::web::{after_paint, location, storage};
 
-/// Loads and parses `source` whenever it changes. The progress hint is painted
-/// before parsing starts, since a large article takes a moment. A result that
-/// arrives after the source changed (or the reader went away) is dropped.
+/// Loads and parses `source` whenever it changes, then hands over the article
+/// with what was remembered about it and the node the URL hash names. The
+/// progress hint is painted before parsing starts, since a large article takes
+/// a moment. A result that arrives after the source changed (or the reader went
+/// away) is dropped.
 ///
 /// ```ignore
 /// let state = use_reducer(ReaderState::default);
-/// use_article(&props.source, state.dispatcher());
+/// use_article(&props.source, props.config.hash.clone(), state.dispatcher());
 /// ```
 #[hook]
-pub fn use_article(source: &ArticleSource, dispatcher: UseReducerDispatcher<ReaderState>) {
+pub fn use_article(
+    source: &ArticleSource,
+    hash_keys: Option<HashKeys>,
+    dispatcher: UseReducerDispatcher<ReaderState>,
+) {
     use_effect_with(source.clone(), move |source| {
         let stale = Rc::new(Cell::new(false));
         let source = source.clone();
@@ -37,7 +45,19 @@ pub fn use_article(source: &ArticleSource, dispatcher: UseReducerDispatcher<Read
                 ArticleSource::Inline(text) => text.as_str(),
             };
             let action = match Article::parse(text, ParseOptions::default()) {
-                Ok(article) => Action::Loaded(Rc::new(article)),
+                Ok(article) => {
+                    let saved = storage::load(&article.storage_key).and_then(|s| Saved::decode(&s));
+                    let doc = &article.document;
+                    let deep_link = hash_keys.as_ref().and_then(|keys| {
+                        url_hash::read(&location::hash(), keys, &|id| doc.node_by_id(id).is_some())
+                            .node
+                    });
+                    Action::Loaded {
+                        article: Rc::new(article),
+                        saved,
+                        deep_link,
+                    }
+                }
                 Err(problem) => Action::Failed(problem),
             };
             dispatcher.dispatch(action);

@@ -3,8 +3,12 @@
 //! `static/reader.js` defines the element and, when one is connected, builds a
 //! [`ReaderHandle`]: an open shadow root (so host CSS and ours cannot meet), our
 //! stylesheet linked inside it (allowed by a strict CSP, unlike inline styles),
-//! and a Yew app mounted in a container that stays hidden until the stylesheet
-//! has loaded, so the reader never flashes unstyled.
+//! and a Yew app mounted once that stylesheet has loaded. Mounting only then
+//! means the reader never flashes unstyled, and everything that measures the
+//! layout (restoring the reading position, the scroll spy) sees the real one.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
@@ -15,11 +19,19 @@ use crate::app::{App, Props};
 use crate::config::Config;
 use crate::source::ArticleSource;
 
-/// One mounted reader. Dropping it (or calling `destroy`) unmounts the app.
+/// The app once mounted; `Closed` after `destroy`, so a late stylesheet
+/// load does not mount a reader that is gone.
+enum Mount {
+    Waiting,
+    Mounted(AppHandle<App>),
+    Closed,
+}
+
+/// One reader. Dropping it (or calling `destroy`) unmounts the app.
 #[wasm_bindgen]
 pub struct ReaderHandle {
-    app: Option<AppHandle<App>>,
-    _reveal: [EventListener; 2],
+    mount: Rc<RefCell<Mount>>,
+    _stylesheet: [EventListener; 2],
 }
 
 #[wasm_bindgen]
@@ -34,36 +46,39 @@ impl ReaderHandle {
         link.set_attribute("rel", "stylesheet")?;
         link.set_attribute("href", stylesheet)?;
         shadow.append_child(&link)?;
-
         let root = document.create_element("div")?;
-        root.set_attribute("hidden", "")?;
         shadow.append_child(&root)?;
-        let reveal = |event: &'static str, root: &Element| {
-            let root = root.clone();
-            EventListener::once(&link, event, move |_| {
-                let _ = root.remove_attribute("hidden");
-            })
-        };
-        // On error we still show the reader: unstyled beats invisible.
-        let listeners = [reveal("load", &root), reveal("error", &root)];
 
+        let mount = Rc::new(RefCell::new(Mount::Waiting));
         let props = Props {
             source: source_of(&host),
             config: config_of(&host),
             host: Some(host),
         };
-        let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+        let start = |event: &'static str| {
+            let (mount, root, props) = (mount.clone(), root.clone(), props.clone());
+            EventListener::once(&link, event, move |_| start_app(&mount, root, props))
+        };
+        // Without our stylesheet the reader still starts: unstyled beats absent.
+        let listeners = [start("load"), start("error")];
         Ok(ReaderHandle {
-            app: Some(app),
-            _reveal: listeners,
+            mount,
+            _stylesheet: listeners,
         })
     }
 
     /// Unmounts the app; the element can be connected again later.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+        if let Mount::Mounted(app) = self.mount.replace(Mount::Closed) {
             app.destroy();
         }
+    }
+}
+
+fn start_app(mount: &RefCell<Mount>, root: Element, props: Props) {
+    let mut mount = mount.borrow_mut();
+    if matches!(*mount, Mount::Waiting) {
+        *mount = Mount::Mounted(yew::Renderer::<App>::with_root_and_props(root, props).render());
     }
 }
 

@@ -23,7 +23,7 @@ test('the seed shows its title, four section headings and byline, and no footer'
   await readerReady(page);
 
   assert.equal(await page.locator('.ar-title').textContent(), '在新征程中书写组织工作新答卷');
-  const headings = await page.locator('.ar-level-1 > .ar-heading').allTextContents();
+  const headings = await page.locator('.ar-level-1 > .ar-heading-row > .ar-heading').allTextContents();
   assert.equal(headings.length, 4);
   ['一、', '二、', '三、', '四、'].forEach((n, i) => assert.ok(headings[i].startsWith(n), headings[i]));
 

@@ -96,3 +96,29 @@ export async function readerReady(page, selector = 'article-reader') {
     selector,
   );
 }
+
+export const fixtures = join(repoRoot, 'tests/e2e/fixtures');
+
+/** The reader's shadow root, for checks Playwright's locators cannot express. */
+export function inReader(page, fn, arg) {
+  return page.evaluate(
+    ([source, arg]) => {
+      const root = document.querySelector('article-reader').shadowRoot;
+      return new Function('root', 'arg', `return (${source})(root, arg)`)(root, arg);
+    },
+    [fn.toString(), arg],
+  );
+}
+
+/** Text of the outline node marked as being read. */
+export function currentNode(page) {
+  return inReader(page, (root) => root.querySelector('[role=treeitem][aria-current] > .ar-tree-row .ar-tree-label')?.textContent ?? null);
+}
+
+/** Label of the tree item that has keyboard focus. */
+export function focusedNode(page) {
+  return inReader(page, (root) => {
+    const active = root.activeElement;
+    return active?.getAttribute('role') === 'treeitem' ? active.querySelector('.ar-tree-label').textContent : null;
+  });
+}

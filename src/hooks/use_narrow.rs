@@ -1,0 +1,44 @@
+//! Whether the reader is narrow (phone-sized), where the outline is a drawer.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
+use yew::prelude::*;
+
+/// Widest reader, in CSS pixels, that gets the narrow layout. reader.css has
+/// the same number in its container queries.
+pub const NARROW_MAX_PX: i32 = 768;
+
+/// Tracks the width of `root` against [`NARROW_MAX_PX`]. A `ResizeObserver`
+/// sees every change: the window, the host's layout, and the reader appearing
+/// once its stylesheet has loaded.
+#[hook]
+pub fn use_narrow(root: NodeRef) -> bool {
+    let narrow = use_state_eq(|| false);
+    {
+        let narrow = narrow.setter();
+        use_effect_with(root, move |root| {
+            let observed = root.cast::<Element>().and_then(|element| {
+                let on_resize = Closure::<dyn Fn(Vec<ResizeObserverEntry>)>::new(
+                    move |entries: Vec<ResizeObserverEntry>| {
+                        if let Some(entry) = entries.last() {
+                            let width = entry.content_rect().width();
+                            // A hidden reader has no width yet: wait for a real one.
+                            if width > 0.0 {
+                                narrow.set(width <= f64::from(NARROW_MAX_PX));
+                            }
+                        }
+                    },
+                );
+                let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&element);
+                Some((observer, on_resize))
+            });
+            move || {
+                if let Some((observer, _closure)) = observed {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    *narrow
+}

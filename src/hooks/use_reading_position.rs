@@ -1,0 +1,223 @@
+//! Where the reader is in the article: the scroll spy, and scrolling to a node.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::render::{AnimationFrame, request_animation_frame};
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::components::dom_id;
+use crate::outline::Collapsed;
+use crate::reader::{Action, Article, ReaderState};
+use crate::scroll_spy;
+use crate::web::dom;
+
+/// Gap between the sticky toolbar and a heading scrolled to the top.
+const GAP_PX: f64 = 8.0;
+
+/// Performs [`ReaderState::navigation`] requests (scroll the node to the top,
+/// clear of sticky bars, and focus it) and runs the scroll spy, dispatching
+/// [`Action::SetActive`] as the node being read changes.
+///
+/// After a navigation the spy holds still until the reader scrolls by hand
+/// (wheel, touch, mouse or keyboard), so a node that cannot reach the top (a
+/// short last section) stays current after being chosen.
+#[hook]
+pub fn use_reading_position(root: NodeRef, state: &ReaderState, onactive: Callback<Action>) {
+    let article = state.article().cloned();
+    let pinned = use_mut_ref(|| false);
+    let last = use_mut_ref(|| None::<usize>);
+    *last.borrow_mut() = state.active;
+
+    {
+        let (root, article, pinned) = (root.clone(), article.clone(), pinned.clone());
+        use_effect_with(state.navigation, move |navigation| {
+            let target = navigation.zip(root.cast::<Element>()).zip(article);
+            if let Some(((nav, root), article)) = target {
+                let id = dom_id(&article.document.nodes[nav.node].id);
+                if let Some(element) = dom::find_by_id(&root, &id) {
+                    *pinned.borrow_mut() = true;
+                    set_scroll_margin(&root);
+                    dom::scroll_to_and_focus(&element, nav.smooth);
+                }
+            }
+        });
+    }
+
+    use_effect_with(
+        (article, state.collapsed.clone()),
+        move |(article, collapsed)| {
+            let spy = article
+                .clone()
+                .zip(root.cast::<Element>())
+                .map(|(article, root)| {
+                    Spy::start(root, article, collapsed, pinned, last, onactive)
+                });
+            move || drop(spy)
+        },
+    );
+}
+
+/// Sets `--ar-scroll-margin` on the reader to the height of what sticks at the
+/// top of the view (the host's `--ar-sticky-top` and our toolbar) plus a gap.
+/// Headings and points use it as `scroll-margin-top`, so both our scrolling and
+/// the browser's own (find-in-page, text links) leave them on the reading line.
+fn set_scroll_margin(root: &Element) {
+    let Some(toolbar) = root.query_selector(".ar-toolbar").ok().flatten() else {
+        return;
+    };
+    let top = web_sys::window()
+        .and_then(|w| w.get_computed_style(&toolbar).ok().flatten())
+        .and_then(|s| s.get_property_value("top").ok())
+        // JavaScript's parseFloat: Rust's float parsing and printing would add
+        // tens of kilobytes to the wasm for this one number.
+        .map(|t| js_sys::parse_float(&t))
+        .filter(|t| t.is_finite())
+        .unwrap_or(0.0);
+    let margin = top + toolbar.get_bounding_client_rect().height() + GAP_PX;
+    dom::set_style_property(
+        root,
+        "--ar-scroll-margin",
+        &format!("{}px", margin.round() as i32),
+    );
+}
+
+/// The running scroll spy; dropping it removes its listeners.
+struct Spy {
+    _listeners: Vec<EventListener>,
+}
+
+/// What the spy measures on each frame.
+struct Measure {
+    root: Element,
+    container: Option<Element>,
+    /// Visible nodes in document order, with their anchor elements.
+    anchors: Vec<(usize, Option<HtmlElement>)>,
+    pinned: Rc<RefCell<bool>>,
+    last: Rc<RefCell<Option<usize>>>,
+    onactive: Callback<Action>,
+    frame: RefCell<Option<AnimationFrame>>,
+    queued: Cell<bool>,
+}
+
+impl Measure {
+    fn run(&self) {
+        self.queued.set(false);
+        if *self.pinned.borrow() {
+            return;
+        }
+        set_scroll_margin(&self.root);
+        let (view_top, view_bottom) = dom::view_bounds(self.container.as_ref());
+        let rect_of = |selector: &str| {
+            self.root
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .map(|e| e.get_bounding_client_rect())
+        };
+        let toolbar_bottom = rect_of(".ar-toolbar").map_or(view_top, |r| r.bottom());
+        // Not laid out (hidden, or not in the page): there is nothing to measure.
+        let Some(article_bottom) = rect_of(".ar-article")
+            .filter(|r| r.height() > 0.0)
+            .map(|r| r.bottom())
+        else {
+            return;
+        };
+        let line = scroll_spy::reading_line(
+            view_top.max(toolbar_bottom) + GAP_PX,
+            view_bottom,
+            article_bottom,
+        );
+        let top_of = |i: usize| {
+            self.anchors[i]
+                .1
+                .as_ref()
+                .map_or(f64::NEG_INFINITY, |e| e.get_bounding_client_rect().top())
+        };
+        let active =
+            scroll_spy::active_index(self.anchors.len(), top_of, line).map(|i| self.anchors[i].0);
+        if active != *self.last.borrow() {
+            *self.last.borrow_mut() = active;
+            self.onactive.emit(Action::SetActive(active));
+        }
+    }
+
+    /// Measures on the next frame, once however many events arrive.
+    fn schedule(self: &Rc<Self>) {
+        if self.queued.replace(true) {
+            return;
+        }
+        let me = self.clone();
+        *self.frame.borrow_mut() = Some(request_animation_frame(move |_| me.run()));
+    }
+}
+
+impl Spy {
+    fn start(
+        root: Element,
+        article: Rc<Article>,
+        collapsed: &Collapsed,
+        pinned: Rc<RefCell<bool>>,
+        last: Rc<RefCell<Option<usize>>>,
+        onactive: Callback<Action>,
+    ) -> Spy {
+        let anchors = (0..article.document.nodes.len())
+            .filter(|&n| !article.is_hidden(n, collapsed))
+            .map(|n| {
+                (
+                    n,
+                    dom::find_by_id(&root, &dom_id(&article.document.nodes[n].id)),
+                )
+            })
+            .collect();
+        let measure = Rc::new(Measure {
+            container: dom::scroll_container(&root),
+            root,
+            anchors,
+            pinned,
+            last,
+            onactive,
+            frame: RefCell::new(None),
+            queued: Cell::new(false),
+        });
+        let Some(window) = web_sys::window() else {
+            return Spy {
+                _listeners: Vec::new(),
+            };
+        };
+        // Capture on the window sees scrolls of any container, including the host's.
+        let options = EventListenerOptions {
+            phase: EventListenerPhase::Capture,
+            passive: true,
+        };
+        let mut listeners = Vec::new();
+        for event in ["scroll", "resize"] {
+            let m = measure.clone();
+            listeners.push(EventListener::new_with_options(
+                &window,
+                event,
+                options,
+                move |_| m.schedule(),
+            ));
+        }
+        // A reader's own hand on the page ends the hold after a navigation.
+        for event in ["wheel", "touchstart", "mousedown", "keydown"] {
+            let m = measure.clone();
+            listeners.push(EventListener::new_with_options(
+                &window,
+                event,
+                options,
+                move |_| {
+                    *m.pinned.borrow_mut() = false;
+                    m.schedule();
+                },
+            ));
+        }
+        measure.schedule();
+        Spy {
+            _listeners: listeners,
+        }
+    }
+}

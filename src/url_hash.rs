@@ -1,0 +1,231 @@
+//! Our part of the URL hash, shared politely with the host page.
+//!
+//! The hash is read as `&`-separated segments. Ours are `key=value` pairs with
+//! our keys (`s` for the section or point being read, prefixed `name.` when the
+//! reader has a namespace); a bare segment that is one of our node ids also
+//! counts, so a plain `#一是要对标对表带头学` link works. Everything else belongs
+//! to the host: its `key=value` pairs are kept as they are, and if it uses the
+//! hash any other way (`#/route`, `#top`) we do not write at all.
+
+/// Which hash keys a reader uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HashKeys {
+    prefix: String,
+    /// Bare `#id` links are ours only when we have no namespace.
+    bare_ids: bool,
+}
+
+impl HashKeys {
+    /// Keys for a reader with an optional namespace (letters, digits, `-`, `_`).
+    pub fn new(namespace: Option<&str>) -> HashKeys {
+        let namespace = namespace.map(str::trim).filter(|n| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+        match namespace {
+            Some(n) => HashKeys {
+                prefix: format!("{n}."),
+                bare_ids: false,
+            },
+            None => HashKeys {
+                prefix: String::new(),
+                bare_ids: true,
+            },
+        }
+    }
+
+    fn node_key(&self) -> String {
+        format!("{}s", self.prefix)
+    }
+}
+
+/// What our part of the hash says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HashState {
+    /// Id of the section or point to show.
+    pub node: Option<String>,
+}
+
+enum Segment<'a> {
+    Ours,
+    HostPair(&'a str),
+    HostOther,
+}
+
+fn classify<'a>(
+    segment: &'a str,
+    keys: &HashKeys,
+    is_node_id: &dyn Fn(&str) -> bool,
+) -> (Segment<'a>, HashState) {
+    let mut state = HashState::default();
+    match segment.split_once('=') {
+        Some((key, value)) if key == keys.node_key() => {
+            state.node = Some(decode(value)).filter(|v| !v.is_empty());
+            (Segment::Ours, state)
+        }
+        Some(_) => (Segment::HostPair(segment), state),
+        None if keys.bare_ids && is_node_id(&decode(segment)) => {
+            state.node = Some(decode(segment));
+            (Segment::Ours, state)
+        }
+        None => (Segment::HostOther, state),
+    }
+}
+
+fn segments(hash: &str) -> impl Iterator<Item = &str> {
+    hash.strip_prefix('#')
+        .unwrap_or(hash)
+        .split('&')
+        .filter(|s| !s.is_empty())
+}
+
+/// Reads our state from `hash` (with or without the leading `#`).
+pub fn read(hash: &str, keys: &HashKeys, is_node_id: &dyn Fn(&str) -> bool) -> HashState {
+    let mut state = HashState::default();
+    for segment in segments(hash) {
+        let (kind, found) = classify(segment, keys, is_node_id);
+        if matches!(kind, Segment::Ours) && found.node.is_some() {
+            state.node = found.node;
+        }
+    }
+    state
+}
+
+/// The new hash (with `#`, or empty for none) carrying `state` and the host's
+/// pairs; `None` when the host uses the hash in a way we must leave alone.
+pub fn write(
+    hash: &str,
+    keys: &HashKeys,
+    state: &HashState,
+    is_node_id: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for segment in segments(hash) {
+        match classify(segment, keys, is_node_id).0 {
+            Segment::Ours => {}
+            Segment::HostPair(pair) => kept.push(pair.to_string()),
+            Segment::HostOther => return None,
+        }
+    }
+    if let Some(node) = &state.node {
+        kept.push(format!("{}={}", keys.node_key(), encode(node)));
+    }
+    Some(if kept.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", kept.join("&"))
+    })
+}
+
+/// Percent-encodes what would break our format; other text stays readable.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if c.is_ascii_alphanumeric() || "-_.~!*'()".contains(c) || !c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (the browser escapes non-ASCII in the hash); invalid
+/// escapes stay as they are, invalid UTF-8 becomes U+FFFD.
+pub fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+        if bytes[i] == b'%'
+            && let (Some(hi), Some(lo)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+        {
+            out.push(hi << 4 | lo);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(id: &str) -> bool {
+        ["一是要对标对表带头学", "intro"].contains(&id)
+    }
+
+    fn node(id: &str) -> HashState {
+        HashState {
+            node: Some(id.to_string()),
+        }
+    }
+
+    #[test]
+    fn reads_pairs_bare_ids_and_escapes() {
+        let keys = HashKeys::new(None);
+        assert_eq!(read("#s=intro", &keys, &ids), node("intro"));
+        assert_eq!(
+            read("#一是要对标对表带头学", &keys, &ids),
+            node("一是要对标对表带头学")
+        );
+        let escaped = "#s=%E4%B8%80%E6%98%AF";
+        assert_eq!(read(escaped, &keys, &ids), node("一是"));
+        assert_eq!(read("#top", &keys, &ids), HashState::default());
+        assert_eq!(read("", &keys, &ids), HashState::default());
+    }
+
+    #[test]
+    fn namespaces_keep_readers_apart() {
+        let a = HashKeys::new(Some("a"));
+        let b = HashKeys::new(Some("b"));
+        let hash = "#a.s=intro&b.s=other";
+        assert_eq!(read(hash, &a, &ids), node("intro"));
+        assert_eq!(read(hash, &b, &ids), node("other"));
+        // A namespaced reader ignores bare ids; they belong to the default reader.
+        assert_eq!(read("#intro", &a, &ids), HashState::default());
+        let written = write(hash, &a, &node("next"), &ids).unwrap();
+        assert_eq!(written, "#b.s=other&a.s=next");
+        assert_eq!(HashKeys::new(Some("bad key&")), HashKeys::new(None));
+    }
+
+    #[test]
+    fn writing_keeps_the_hosts_pairs_and_leaves_other_hashes_alone() {
+        let keys = HashKeys::new(None);
+        assert_eq!(
+            write("#tab=2", &keys, &node("intro"), &ids).as_deref(),
+            Some("#tab=2&s=intro")
+        );
+        assert_eq!(
+            write("#intro", &keys, &node("一是要对标对表带头学"), &ids).as_deref(),
+            Some("#s=一是要对标对表带头学")
+        );
+        assert_eq!(write("#/route/page", &keys, &node("intro"), &ids), None);
+        assert_eq!(write("#top", &keys, &node("intro"), &ids), None);
+        assert_eq!(
+            write("#s=intro", &keys, &HashState::default(), &ids).as_deref(),
+            Some("")
+        );
+    }
+
+    #[test]
+    fn values_round_trip_through_encoding() {
+        for value in ["a b", "x&y=z", "100%", "逗号,分隔", "#hash"] {
+            assert_eq!(decode(&encode(value)), value);
+            assert!(!encode(value).contains(['&', '=', '#', ' ', ',']));
+        }
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+    }
+}

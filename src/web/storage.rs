@@ -1,0 +1,17 @@
+//! Browser storage that may be missing (a sandboxed frame, disabled cookies) or
+//! full: reads give `None`, failed writes are dropped, nothing throws.
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        // A full or read-only storage only means we forget; the reader goes on.
+        let _ = storage.set_item(key, value);
+    }
+}
