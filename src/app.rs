@@ -1,22 +1,29 @@
 //! The Yew root of one reader: holds the state, runs the effects, lays out the
-//! toolbar, the outline and the article.
+//! toolbar (outline toggle, keywords, find), the outline, the article and the
+//! match ticks.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
+use crate::components::find_bar::find_bar;
+use crate::components::keyword_bar::KeywordBar;
+use crate::components::match_ticks::MatchTicks;
 use crate::components::outline_panel::OutlinePanel;
-use crate::components::status_view::StatusView;
-use crate::components::toolbar::Toolbar;
+use crate::components::status_view::{loading_view, problem_view};
+use crate::components::toolbar::toolbar;
 use crate::config::Config;
 use crate::hooks::{
-    use_article, use_memory, use_narrow, use_reading_position, use_reveal_on_find, use_url_hash,
+    use_article, use_highlights, use_memory, use_narrow, use_reading_position, use_reveal_on_find,
+    use_suggestions, use_url_hash,
 };
 use crate::outline::TreeKey;
 use crate::reader::{Action, ReaderState, Status};
 use crate::source::ArticleSource;
+use crate::web::highlights;
 
 impl Reducible for ReaderState {
     type Action = Action;
@@ -28,6 +35,24 @@ impl Reducible for ReaderState {
     }
 }
 
+/// Lets the element's JavaScript API read and change the state of its reader.
+#[derive(Clone, Default)]
+pub struct Bridge(Rc<RefCell<Option<UseReducerHandle<ReaderState>>>>);
+
+impl Bridge {
+    /// The reader's state handle, once the app has mounted. Reading through it
+    /// sees every dispatched action at once, before the next render.
+    pub fn state(&self) -> Option<UseReducerHandle<ReaderState>> {
+        self.0.borrow().clone()
+    }
+}
+
+impl PartialEq for Bridge {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub source: ArticleSource,
@@ -35,6 +60,8 @@ pub struct Props {
     /// The `<article-reader>` element, which receives our events.
     #[prop_or_default]
     pub host: Option<HtmlElement>,
+    #[prop_or_default]
+    pub bridge: Bridge,
 }
 
 #[component]
@@ -49,26 +76,36 @@ pub fn App(props: &Props) -> Html {
     // The dispatcher's callback is the same object on every render, so passing
     // it down does not make children render again.
     let onaction = state.dispatcher().to_callback();
+    let article = state.article().cloned();
 
-    use_article(&props.source, config.hash.clone(), state.dispatcher());
+    use_article(
+        &props.source,
+        config.hash.clone(),
+        config.keywords.clone(),
+        state.dispatcher(),
+    );
     use_reading_position(root.clone(), &state, onaction.clone());
+    use_highlights(root.clone(), &state);
     use_url_hash(config.hash.clone(), &state, onaction.clone());
     use_reveal_on_find(root.clone(), onaction.clone());
+    use_suggestions(article.clone(), onaction.clone());
     use_memory(&state);
-
-    let shown = state.article().is_some();
-    let host = props.host.clone();
-    use_effect_with(shown, move |&shown| {
-        if shown && let Some(host) = host {
-            announce_ready(&host);
-        }
-    });
+    {
+        let (bridge, state) = (props.bridge.clone(), state.clone());
+        use_effect_with((), move |_| *bridge.0.borrow_mut() = Some(state));
+    }
+    {
+        let host = props.host.clone();
+        use_effect_with(article.is_some(), move |&shown| {
+            if shown && let Some(host) = host {
+                announce_ready(&host);
+            }
+        });
+    }
 
     let outline_shown = state.outline_open.unwrap_or(!narrow);
-    let ontoggle_outline = {
-        let onaction = onaction.clone();
-        Callback::from(move |()| onaction.emit(Action::SetOutlineOpen(!outline_shown)))
-    };
+    let ontoggle_outline =
+        onaction.reform(move |_: MouseEvent| Action::SetOutlineOpen(!outline_shown));
     // In the narrow layout the outline is a drawer over the text: going to a
     // node closes it, and so does Escape. Memoised so the outline's props stay equal.
     let onoutline_action = {
@@ -102,42 +139,76 @@ pub fn App(props: &Props) -> Html {
             }
         })
     };
+    // F3 / Shift+F3 step through matches while focus is anywhere in this reader
+    // (not on the page: several readers must not all answer one key).
+    let onkeydown = {
+        let onaction = onaction.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "F3" {
+                event.prevent_default();
+                onaction.emit(Action::StepMatch {
+                    forward: !event.shift_key(),
+                });
+            }
+        })
+    };
 
+    let lang = config.lang;
+    // Marks in the DOM only where the Highlight API is missing (see use_highlights).
+    let marks = !highlights::supported();
     let body = match &state.status {
-        Status::Loading(loading) => html! { <StatusView lang={config.lang} loading={*loading} /> },
-        Status::Failed(problem) => {
-            html! { <StatusView lang={config.lang} problem={problem.clone()} /> }
-        }
-        Status::Ready(article) => html! {
-            <>
-                <Toolbar lang={config.lang} {outline_shown} {ontoggle_outline} />
-                <div class="ar-layout">
-                    <nav
-                        id="ar-outline"
-                        class="ar-outline"
-                        aria-label={config.lang.labels().outline}
-                        onkeydown={onkeydown_outline}
-                    >
-                        <OutlinePanel
+        Status::Loading(loading) => loading_view(*loading, lang),
+        Status::Failed(problem) => problem_view(problem, lang),
+        Status::Ready(article) => {
+            let bars = html! {
+                <>
+                    <KeywordBar
+                            article={article.clone()}
+                            keywords={state.keywords.clone()}
+                            matches={state.matches.clone()}
+                            whole_words={state.whole_words}
+                            find_target={state.find_target}
+                            problem={state.keyword_problem.clone()}
+                            suggestions={state.suggestions.clone()}
+                            {lang}
+                            onaction={onaction.clone()}
+                        />
+                    { find_bar(&state, lang, &onaction) }
+                </>
+            };
+            html! {
+                <>
+                    { toolbar(lang, outline_shown, ontoggle_outline, bars) }
+                    <div class="ar-layout">
+                        <nav id="ar-outline" class="ar-outline" aria-label={lang.labels().outline} onkeydown={onkeydown_outline}>
+                            <OutlinePanel
+                                article={article.clone()}
+                                collapsed={state.collapsed.clone()}
+                                tab_stop={state.tab_stop()}
+                                active={state.active}
+                                reading_times={state.reading_times}
+                                matches={state.matches.clone()}
+                                has_keywords={!state.keywords.is_empty()}
+                                only_with_matches={state.only_with_matches}
+                                {lang}
+                                onaction={onoutline_action}
+                            />
+                        </nav>
+                        <ArticleView
                             article={article.clone()}
                             collapsed={state.collapsed.clone()}
-                            tab_stop={state.tab_stop()}
-                            active={state.active}
-                            reading_times={state.reading_times}
-                            lang={config.lang}
-                            onaction={onoutline_action}
+                            matches={state.matches.clone()}
+                            current={state.current_match_span().filter(|_| marks)}
+                            {marks}
+                            {lang}
+                            title_override={config.article_title.clone().map(AttrValue::from)}
+                            ontoggle={ontoggle_section}
                         />
-                    </nav>
-                    <ArticleView
-                        article={article.clone()}
-                        collapsed={state.collapsed.clone()}
-                        lang={config.lang}
-                        title_override={config.article_title.clone().map(AttrValue::from)}
-                        ontoggle={ontoggle_section}
-                    />
-                </div>
-            </>
-        },
+                        <MatchTicks matches={state.matches.clone()} collapsed={state.collapsed.clone()} {lang} />
+                    </div>
+                </>
+            }
+        }
     };
     let layout = if outline_shown {
         "ar-outline-shown"
@@ -145,7 +216,8 @@ pub fn App(props: &Props) -> Html {
         "ar-outline-hidden"
     };
     html! {
-        <div class={classes!("ar-reader", config.theme.class(), layout)} lang={config.lang.tag()} ref={root}>
+        // tabindex -1: a click anywhere in the reader focuses it, so F3 works there.
+        <div class={classes!("ar-reader", config.theme.class(), layout)} lang={lang.tag()} ref={root} tabindex="-1" {onkeydown}>
             { body }
         </div>
     }

@@ -4,6 +4,9 @@
 pub mod article_view;
 pub mod block_view;
 pub mod byline;
+pub mod find_bar;
+pub mod keyword_bar;
+pub mod match_ticks;
 pub mod outline_item;
 pub mod outline_panel;
 pub mod section_view;

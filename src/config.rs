@@ -48,6 +48,8 @@ pub struct Config {
     pub outline_open: Option<bool>,
     /// Our keys in the URL hash; `None` for `hash="off"`.
     pub hash: Option<HashKeys>,
+    /// Keywords the page author chose (`keywords="人才,干部"`).
+    pub keywords: Vec<String>,
 }
 
 impl Default for Config {
@@ -58,6 +60,7 @@ impl Default for Config {
             lang: Lang::default(),
             outline_open: None,
             hash: Some(HashKeys::new(None)),
+            keywords: Vec::new(),
         }
     }
 }
@@ -93,6 +96,13 @@ impl Config {
                 Some(value) if value.trim().eq_ignore_ascii_case("off") => None,
                 value => Some(HashKeys::new(value.as_deref())),
             },
+            keywords: attribute("keywords").map_or_else(Vec::new, |list| {
+                list.split([',', '，'])
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(String::from)
+                    .collect()
+            }),
         }
     }
 }
@@ -149,6 +159,12 @@ mod tests {
             Some(HashKeys::new(Some("left")))
         );
         assert_eq!(config(&[], &[]).hash, Some(HashKeys::new(None)));
+    }
+
+    #[test]
+    fn preset_keywords_split_on_either_comma() {
+        let c = config(&[("keywords", "人才，干部, <b>x</b> ,,")], &[]);
+        assert_eq!(c.keywords, ["人才", "干部", "<b>x</b>"]);
     }
 
     #[test]

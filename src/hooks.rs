@@ -3,15 +3,19 @@
 //! decisions themselves live in the pure modules.
 
 pub mod use_article;
+pub mod use_highlights;
 pub mod use_memory;
 pub mod use_narrow;
 pub mod use_reading_position;
 pub mod use_reveal_on_find;
+pub mod use_suggestions;
 pub mod use_url_hash;
 
 pub use use_article::use_article;
+pub use use_highlights::use_highlights;
 pub use use_memory::use_memory;
 pub use use_narrow::use_narrow;
 pub use use_reading_position::use_reading_position;
 pub use use_reveal_on_find::use_reveal_on_find;
+pub use use_suggestions::use_suggestions;
 pub use use_url_hash::use_url_hash;

@@ -3,6 +3,7 @@
 //! Labels live in one struct so that adding a label without translating it
 //! fails to compile. Messages with numbers in them are methods on [`Lang`].
 
+use crate::matcher::{KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS};
 use crate::source::Problem;
 
 /// The language of the widget's own labels (not of the article).
@@ -66,6 +67,65 @@ impl Lang {
         }
     }
 
+    /// Why a keyword was refused.
+    pub fn keyword_problem(self, problem: &KeywordProblem) -> String {
+        match (self, problem) {
+            (Lang::Zh, KeywordProblem::Empty) => "关键词不能为空。".to_string(),
+            (Lang::En, KeywordProblem::Empty) => {
+                "Type a keyword first: spaces alone find nothing.".to_string()
+            }
+            (Lang::Zh, KeywordProblem::TooLong) => {
+                format!("关键词太长了（最多 {MAX_KEYWORD_CHARS} 个字）。")
+            }
+            (Lang::En, KeywordProblem::TooLong) => {
+                format!("That keyword is too long (at most {MAX_KEYWORD_CHARS} characters).")
+            }
+            (Lang::Zh, KeywordProblem::Duplicate(k)) => format!("“{k}”已经在关键词里了。"),
+            (Lang::En, KeywordProblem::Duplicate(k)) => format!("“{k}” is already a keyword."),
+            (Lang::Zh, KeywordProblem::TooMany) => format!("最多可以有 {MAX_KEYWORDS} 个关键词。"),
+            (Lang::En, KeywordProblem::TooMany) => {
+                format!("At most {MAX_KEYWORDS} keywords at once.")
+            }
+        }
+    }
+
+    /// The find bar's position: "第 3 / 17 处", "共 17 处", "无匹配".
+    pub fn match_position(self, current: Option<usize>, total: usize) -> String {
+        match (self, current, total) {
+            (Lang::Zh, _, 0) => "无匹配".to_string(),
+            (Lang::En, _, 0) => "No matches".to_string(),
+            (Lang::Zh, Some(i), _) => format!("第 {} / {total} 处", i + 1),
+            (Lang::En, Some(i), _) => format!("{} / {total}", i + 1),
+            (Lang::Zh, None, _) => format!("共 {total} 处"),
+            (Lang::En, None, 1) => "1 match".to_string(),
+            (Lang::En, None, _) => format!("{total} matches"),
+        }
+    }
+
+    /// "删除关键词 人才" / "Remove keyword 人才".
+    pub fn remove_keyword(self, keyword: &str) -> String {
+        match self {
+            Lang::Zh => format!("删除关键词“{keyword}”"),
+            Lang::En => format!("Remove keyword “{keyword}”"),
+        }
+    }
+
+    /// "只在“人才”中跳转" / "Step through “人才” only".
+    pub fn target_keyword(self, keyword: &str) -> String {
+        match self {
+            Lang::Zh => format!("只在“{keyword}”的匹配中跳转"),
+            Lang::En => format!("Step through “{keyword}” only"),
+        }
+    }
+
+    /// "添加“党的二十大”" / "Add “党的二十大”".
+    pub fn add_suggestion(self, keyword: &str) -> String {
+        match self {
+            Lang::Zh => format!("添加“{keyword}”"),
+            Lang::En => format!("Add “{keyword}”"),
+        }
+    }
+
     /// What to tell the reader when an article cannot be shown.
     pub fn problem(self, problem: &Problem) -> String {
         match (self, problem) {
@@ -89,6 +149,20 @@ pub struct Labels {
     pub reading_times: &'static str,
     pub toggle_section: &'static str,
     pub folded: &'static str,
+    pub keywords: &'static str,
+    pub add_keyword: &'static str,
+    pub find: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub whole_words: &'static str,
+    pub clear_keywords: &'static str,
+    pub suggestions: &'static str,
+    pub suggesting: &'static str,
+    pub no_suggestions: &'static str,
+    pub only_with_matches: &'static str,
+    pub matches_in_node: &'static str,
+    pub dismiss: &'static str,
+    pub ticks: &'static str,
 }
 
 static ZH: Labels = Labels {
@@ -103,6 +177,20 @@ static ZH: Labels = Labels {
     reading_times: "阅读时间",
     toggle_section: "展开或收起本节",
     folded: "已收起",
+    keywords: "关键词",
+    add_keyword: "添加关键词，回车确认",
+    find: "查找",
+    previous: "上一个（Shift+Enter）",
+    next: "下一个（Enter）",
+    whole_words: "全词",
+    clear_keywords: "清除",
+    suggestions: "建议",
+    suggesting: "正在从文章中找出常用词…",
+    no_suggestions: "这篇文章没有可建议的词。",
+    only_with_matches: "只看匹配",
+    matches_in_node: "处匹配",
+    dismiss: "关闭",
+    ticks: "匹配位置",
 };
 
 static EN: Labels = Labels {
@@ -117,6 +205,20 @@ static EN: Labels = Labels {
     reading_times: "Reading times",
     toggle_section: "Show or hide this section",
     folded: "hidden",
+    keywords: "Keywords",
+    add_keyword: "Add a keyword, then Enter",
+    find: "Find",
+    previous: "Previous (Shift+Enter)",
+    next: "Next (Enter)",
+    whole_words: "Whole words",
+    clear_keywords: "Clear",
+    suggestions: "Suggestions",
+    suggesting: "Finding the article's frequent phrases…",
+    no_suggestions: "Nothing to suggest in this article.",
+    only_with_matches: "With matches",
+    matches_in_node: "matches",
+    dismiss: "Dismiss",
+    ticks: "Where the matches are",
 };
 
 #[cfg(test)]
@@ -129,6 +231,17 @@ mod tests {
         assert_eq!(Lang::negotiate(["zh-Hant-TW"]), Lang::Zh);
         assert_eq!(Lang::negotiate(["de"]), Lang::Zh);
         assert_eq!(Lang::negotiate([]), Lang::Zh);
+    }
+
+    #[test]
+    fn find_bar_messages() {
+        assert_eq!(Lang::Zh.match_position(Some(2), 17), "第 3 / 17 处");
+        assert_eq!(Lang::En.match_position(None, 17), "17 matches");
+        assert_eq!(Lang::En.match_position(Some(0), 0), "No matches");
+        assert_eq!(
+            Lang::En.keyword_problem(&KeywordProblem::Duplicate("人才".into())),
+            "“人才” is already a keyword."
+        );
     }
 
     #[test]

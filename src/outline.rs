@@ -144,12 +144,20 @@ pub fn is_parent(node: &Node) -> bool {
     !node.children.is_empty()
 }
 
-/// Visible nodes in order: every node whose ancestors are all expanded.
-pub fn visible(doc: &Document, collapsed: &Collapsed) -> Vec<usize> {
+/// Visible nodes in order: every listed node whose ancestors are all expanded
+/// (`listed` filters the outline, to nodes with matches for instance).
+pub fn visible(
+    doc: &Document,
+    collapsed: &Collapsed,
+    listed: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
     let mut out = Vec::with_capacity(doc.nodes.len());
     let mut stack: Vec<usize> = doc.roots().collect();
     stack.reverse();
     while let Some(n) = stack.pop() {
+        if !listed(n) {
+            continue;
+        }
         out.push(n);
         if !collapsed.contains(&n) {
             stack.extend(doc.nodes[n].children.iter().rev());
@@ -219,12 +227,13 @@ fn label_starts_with(label: &str, typed: &str) -> bool {
 pub fn press(
     doc: &Document,
     collapsed: &Collapsed,
+    listed: &dyn Fn(usize) -> bool,
     focused: usize,
     key: TreeKey,
     typeahead: &mut TypeAhead,
     now_ms: f64,
 ) -> Option<TreeEffect> {
-    let visible = visible(doc, collapsed);
+    let visible = visible(doc, collapsed, listed);
     let at = visible.iter().position(|&n| n == focused)?;
     let node = &doc.nodes[focused];
     let open = is_parent(node) && !collapsed.contains(&focused);
@@ -233,7 +242,11 @@ pub fn press(
         TreeKey::Down => visible.get(at + 1).map(|&n| TreeEffect::Focus(n)),
         TreeKey::Home => visible.first().map(|&n| TreeEffect::Focus(n)),
         TreeKey::End => visible.last().map(|&n| TreeEffect::Focus(n)),
-        TreeKey::Right if open => node.children.first().map(|&c| TreeEffect::Focus(c)),
+        TreeKey::Right if open => node
+            .children
+            .iter()
+            .find(|&&c| listed(c))
+            .map(|&c| TreeEffect::Focus(c)),
         TreeKey::Right if is_parent(node) => Some(TreeEffect::Expanded(vec![focused])),
         TreeKey::Right => None,
         TreeKey::Left if open => Some(TreeEffect::Collapsed(focused)),
@@ -275,6 +288,9 @@ mod tests {
 
     const SEED: &str = include_str!("../static/articles/seed.txt");
 
+    /// Every node listed (no outline filter).
+    const ALL: fn(usize) -> bool = |_| true;
+
     fn label(doc: &Document, n: usize) -> &str {
         &doc.nodes[n].label
     }
@@ -289,13 +305,13 @@ mod tests {
     #[test]
     fn all_nodes_are_visible_until_something_collapses() {
         let doc = parse(SEED);
-        assert_eq!(visible(&doc, &Collapsed::new()).len(), 19);
+        assert_eq!(visible(&doc, &Collapsed::new(), &ALL).len(), 19);
         let first = id(&doc, "一、");
         let collapsed = Collapsed::from([first]);
-        let shown = visible(&doc, &collapsed);
+        let shown = visible(&doc, &collapsed, &ALL);
         assert_eq!(shown.len(), 16);
         assert!(!shown.contains(&id(&doc, "一是要对标")));
-        assert_eq!(visible(&doc, &all_parents(&doc)).len(), 4);
+        assert_eq!(visible(&doc, &all_parents(&doc), &ALL).len(), 4);
     }
 
     #[test]
@@ -305,15 +321,18 @@ mod tests {
         let first = id(&doc, "一、");
         let open = Collapsed::new();
         assert_eq!(
-            press(&doc, &open, first, TreeKey::Down, &mut ta, 0.0),
+            press(&doc, &open, &ALL, first, TreeKey::Down, &mut ta, 0.0),
             Some(TreeEffect::Focus(id(&doc, "一是要对标")))
         );
         let closed = Collapsed::from([first]);
         assert_eq!(
-            press(&doc, &closed, first, TreeKey::Down, &mut ta, 0.0),
+            press(&doc, &closed, &ALL, first, TreeKey::Down, &mut ta, 0.0),
             Some(TreeEffect::Focus(id(&doc, "二、")))
         );
-        assert_eq!(press(&doc, &open, first, TreeKey::Up, &mut ta, 0.0), None);
+        assert_eq!(
+            press(&doc, &open, &ALL, first, TreeKey::Up, &mut ta, 0.0),
+            None
+        );
     }
 
     #[test]
@@ -323,29 +342,29 @@ mod tests {
         let second = id(&doc, "二、");
         let closed = Collapsed::from([second]);
         assert_eq!(
-            press(&doc, &closed, second, TreeKey::Right, &mut ta, 0.0),
+            press(&doc, &closed, &ALL, second, TreeKey::Right, &mut ta, 0.0),
             Some(TreeEffect::Expanded(vec![second]))
         );
         let open = Collapsed::new();
         let people = id(&doc, "坚持人民至上");
         assert_eq!(
-            press(&doc, &open, second, TreeKey::Right, &mut ta, 0.0),
+            press(&doc, &open, &ALL, second, TreeKey::Right, &mut ta, 0.0),
             Some(TreeEffect::Focus(people))
         );
         assert_eq!(
-            press(&doc, &open, people, TreeKey::Right, &mut ta, 0.0),
+            press(&doc, &open, &ALL, people, TreeKey::Right, &mut ta, 0.0),
             None
         );
         assert_eq!(
-            press(&doc, &open, people, TreeKey::Left, &mut ta, 0.0),
+            press(&doc, &open, &ALL, people, TreeKey::Left, &mut ta, 0.0),
             Some(TreeEffect::Focus(second))
         );
         assert_eq!(
-            press(&doc, &open, second, TreeKey::Left, &mut ta, 0.0),
+            press(&doc, &open, &ALL, second, TreeKey::Left, &mut ta, 0.0),
             Some(TreeEffect::Collapsed(second))
         );
         assert_eq!(
-            press(&doc, &closed, second, TreeKey::Left, &mut ta, 0.0),
+            press(&doc, &closed, &ALL, second, TreeKey::Left, &mut ta, 0.0),
             None
         );
     }
@@ -357,25 +376,28 @@ mod tests {
         let people = id(&doc, "坚持人民至上");
         let open = Collapsed::new();
         assert_eq!(
-            press(&doc, &open, people, TreeKey::Home, &mut ta, 0.0),
+            press(&doc, &open, &ALL, people, TreeKey::Home, &mut ta, 0.0),
             Some(TreeEffect::Focus(0))
         );
         let last = doc.nodes.len() - 1;
         assert_eq!(
-            press(&doc, &open, people, TreeKey::End, &mut ta, 0.0),
+            press(&doc, &open, &ALL, people, TreeKey::End, &mut ta, 0.0),
             Some(TreeEffect::Focus(last))
         );
         assert_eq!(
-            press(&doc, &open, people, TreeKey::Enter, &mut ta, 0.0),
+            press(&doc, &open, &ALL, people, TreeKey::Enter, &mut ta, 0.0),
             Some(TreeEffect::Activate(people))
         );
         let all = all_parents(&doc);
         let first = id(&doc, "一、");
-        match press(&doc, &all, first, TreeKey::Star, &mut ta, 0.0) {
+        match press(&doc, &all, &ALL, first, TreeKey::Star, &mut ta, 0.0) {
             Some(TreeEffect::Expanded(opened)) => assert_eq!(opened.len(), 4),
             other => panic!("{other:?}"),
         }
-        assert_eq!(press(&doc, &open, first, TreeKey::Star, &mut ta, 0.0), None);
+        assert_eq!(
+            press(&doc, &open, &ALL, first, TreeKey::Star, &mut ta, 0.0),
+            None
+        );
     }
 
     #[test]
@@ -385,14 +407,14 @@ mod tests {
         let open = Collapsed::new();
         let first = id(&doc, "一、");
         // 坚 then 持 then 系, typed quickly: 坚持系统观念.
-        let found = press(&doc, &open, first, TreeKey::Char('坚'), &mut ta, 0.0);
+        let found = press(&doc, &open, &ALL, first, TreeKey::Char('坚'), &mut ta, 0.0);
         assert_eq!(found, Some(TreeEffect::Focus(id(&doc, "坚持人民至上"))));
         let at = id(&doc, "坚持人民至上");
-        press(&doc, &open, at, TreeKey::Char('持'), &mut ta, 100.0);
-        let found = press(&doc, &open, at, TreeKey::Char('系'), &mut ta, 200.0);
+        press(&doc, &open, &ALL, at, TreeKey::Char('持'), &mut ta, 100.0);
+        let found = press(&doc, &open, &ALL, at, TreeKey::Char('系'), &mut ta, 200.0);
         assert_eq!(found, Some(TreeEffect::Focus(id(&doc, "坚持系统观念"))));
         // After a pause a new word starts; the numbering is skipped: 深 finds 一、深刻….
-        let found = press(&doc, &open, at, TreeKey::Char('深'), &mut ta, 2000.0);
+        let found = press(&doc, &open, &ALL, at, TreeKey::Char('深'), &mut ta, 2000.0);
         let target = found.map(|e| match e {
             TreeEffect::Focus(n) => label(&doc, n).to_string(),
             other => format!("{other:?}"),
@@ -406,17 +428,40 @@ mod tests {
         let mut ta = TypeAhead::default();
         let open = Collapsed::new();
         let first = id(&doc, "一、");
-        let found = press(&doc, &open, first, TreeKey::Char('3'), &mut ta, 0.0);
+        let found = press(&doc, &open, &ALL, first, TreeKey::Char('3'), &mut ta, 0.0);
         assert_eq!(
             found,
             Some(TreeEffect::Focus(id(&doc, "三是要坚持不懈引领学")))
         );
         let at = id(&doc, "三是要坚持不懈引领学");
-        let found = press(&doc, &open, at, TreeKey::Char('3'), &mut ta, 5000.0);
+        let found = press(&doc, &open, &ALL, at, TreeKey::Char('3'), &mut ta, 5000.0);
         assert_eq!(found, Some(TreeEffect::Focus(id(&doc, "三、"))));
         assert_eq!(with_digits("（二）扎实推进").as_deref(), Some("2扎实推进"));
         assert_eq!(with_digits("第十二章 总则").as_deref(), Some("12章 总则"));
         assert_eq!(with_digits("Chapter"), None);
+    }
+
+    #[test]
+    fn a_filtered_outline_skips_unlisted_nodes() {
+        let doc = parse(SEED);
+        let mut ta = TypeAhead::default();
+        let second = id(&doc, "二、");
+        let listed = |n: usize| n != second && doc.nodes[n].parent != Some(second);
+        let shown = visible(&doc, &Collapsed::new(), &listed);
+        assert_eq!(shown.len(), 19 - 7);
+        let before = id(&doc, "三是要坚持不懈引领学");
+        assert_eq!(
+            press(
+                &doc,
+                &Collapsed::new(),
+                &listed,
+                before,
+                TreeKey::Down,
+                &mut ta,
+                0.0
+            ),
+            Some(TreeEffect::Focus(id(&doc, "三、")))
+        );
     }
 
     #[test]

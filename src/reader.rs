@@ -7,16 +7,20 @@
 
 use std::rc::Rc;
 
-use crate::article::{self, Contents, Document, ParseOptions, reading_time, text};
+use crate::article::{self, Contents, Document, ParseOptions, Span, reading_time, text};
+use crate::matcher::{self, Folded, Keyword, KeywordProblem, Matches};
 use crate::outline::{self, Collapsed, TreeEffect, TreeKey, TypeAhead};
 use crate::saved::{self, Saved};
 use crate::source::Problem;
+use crate::url_hash::HashState;
 
 /// A parsed article and what the views derive from it once.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Article {
     pub document: Document,
     pub contents: Contents,
+    /// The body folded for keyword matching.
+    pub folded: Folded,
     pub reading_minutes: u32,
     /// Reading time of each node's span, in seconds, for the outline.
     pub node_seconds: Vec<u32>,
@@ -49,6 +53,7 @@ impl Article {
         }
         Ok(Article {
             contents: document.contents(),
+            folded: Folded::new(&document.body),
             reading_minutes: reading_time::minutes(&document.body),
             language: text::language_tag(&document.body),
             storage_key: saved::storage_key(text),
@@ -84,14 +89,34 @@ pub enum Status {
     Ready(Rc<Article>),
 }
 
-/// A request to bring a node into view. `seq` grows with every request, so
-/// asking for the same node twice still scrolls twice.
+/// What a navigation brings into view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NavTarget {
+    /// A section heading or a point, to the top of the view.
+    Node(usize),
+    /// The find bar's current match, to the middle of the view.
+    Match,
+}
+
+/// A request to bring something into view. `seq` grows with every request, so
+/// asking for the same thing twice still scrolls twice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Navigation {
-    pub node: usize,
+    pub target: NavTarget,
     pub seq: u32,
     /// Animate the scroll (unless the reader prefers reduced motion).
     pub smooth: bool,
+}
+
+/// What a reader starts from once the article is parsed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Memory {
+    /// What browser storage remembered about this article.
+    pub saved: Option<Saved>,
+    /// Our part of the URL hash.
+    pub link: HashState,
+    /// Keywords the page author set (the `keywords` attribute).
+    pub preset: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +135,24 @@ pub struct ReaderState {
     pub outline_open: Option<bool>,
     /// Whether outline nodes show their reading time.
     pub reading_times: bool,
+    pub keywords: Rc<Vec<Keyword>>,
+    /// Restrict keywords with Latin edges to whole words.
+    pub whole_words: bool,
+    pub matches: Rc<Matches>,
+    /// The keyword the find bar steps through; `None` for all of them.
+    pub find_target: Option<usize>,
+    /// Position of the current match among the target's matches.
+    pub current_match: Option<usize>,
+    /// Why the last keyword was refused (with what was typed), until the next try.
+    pub keyword_problem: Option<(String, KeywordProblem)>,
+    /// The outline shows only nodes with matches.
+    pub only_with_matches: bool,
+    /// Suggested keywords, once computed (after the article shows).
+    pub suggestions: Option<Rc<Vec<String>>>,
+    /// The keywords are the reader's (or a link's) choice, not just the page's
+    /// preset: only a choice is remembered, so an editor's new preset still
+    /// reaches readers who never touched the keywords.
+    pub keywords_chosen: bool,
 }
 
 impl Default for ReaderState {
@@ -123,6 +166,15 @@ impl Default for ReaderState {
             navigation: None,
             outline_open: None,
             reading_times: false,
+            keywords: Rc::default(),
+            whole_words: false,
+            matches: Rc::default(),
+            find_target: None,
+            current_match: None,
+            keyword_problem: None,
+            only_with_matches: false,
+            suggestions: None,
+            keywords_chosen: false,
         }
     }
 }
@@ -131,12 +183,11 @@ impl Default for ReaderState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Progress(Loading),
-    /// The article is ready, with what was remembered about it and the node the
-    /// URL points to: applied together, so no half-restored state is ever seen.
+    /// The article is ready, with what was remembered and what the URL says:
+    /// applied together, so no half-restored state is ever seen.
     Loaded {
         article: Rc<Article>,
-        saved: Option<Saved>,
-        deep_link: Option<String>,
+        memory: Memory,
     },
     Failed(Problem),
     /// Open or close a node (and fold or unfold its section).
@@ -166,23 +217,36 @@ pub enum Action {
     SetActive(Option<usize>),
     SetOutlineOpen(bool),
     ToggleReadingTimes,
+    /// Add what the reader typed as a keyword (or say why not).
+    AddKeyword(String),
+    RemoveKeyword(usize),
+    /// Backspace in the empty keyword input.
+    RemoveLastKeyword,
+    /// Replace all keywords (the URL, the embedding API); refused ones are reported.
+    SetKeywords(Vec<String>),
+    ToggleWholeWords,
+    /// Step through `None` (all keywords) or one keyword's matches.
+    SetFindTarget(Option<usize>),
+    /// Go to the next (or previous) match, wrapping around.
+    StepMatch {
+        forward: bool,
+    },
+    DismissKeywordProblem,
+    ToggleOnlyWithMatches,
+    Suggested(Rc<Vec<String>>),
 }
 
 impl ReaderState {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Progress(loading) => self.status = Status::Loading(loading),
-            Action::Loaded {
-                article,
-                saved,
-                deep_link,
-            } => {
+            Action::Loaded { article, memory } => {
                 *self = ReaderState {
                     status: Status::Ready(article),
                     outline_open: self.outline_open,
                     ..ReaderState::default()
                 };
-                self.restore(saved, deep_link);
+                self.restore(memory);
             }
             Action::Failed(problem) => self.status = Status::Failed(problem),
             Action::Toggle(node) => {
@@ -209,6 +273,48 @@ impl ReaderState {
             Action::SetActive(node) => self.active = node,
             Action::SetOutlineOpen(open) => self.outline_open = Some(open),
             Action::ToggleReadingTimes => self.reading_times = !self.reading_times,
+            Action::AddKeyword(input) => match Keyword::add(&self.keywords, &input) {
+                Ok(keyword) => {
+                    Rc::make_mut(&mut self.keywords).push(keyword);
+                    self.keyword_problem = None;
+                    self.keywords_chosen = true;
+                    self.rematch();
+                }
+                Err(problem) => self.keyword_problem = Some((input, problem)),
+            },
+            Action::RemoveKeyword(index) => {
+                if index < self.keywords.len() {
+                    Rc::make_mut(&mut self.keywords).remove(index);
+                    self.keywords_chosen = true;
+                    self.find_target = match self.find_target {
+                        Some(t) if t == index => None,
+                        Some(t) if t > index => Some(t - 1),
+                        other => other,
+                    };
+                    self.rematch();
+                }
+            }
+            Action::RemoveLastKeyword => {
+                if let Some(last) = self.keywords.len().checked_sub(1) {
+                    self.apply(Action::RemoveKeyword(last));
+                }
+            }
+            Action::SetKeywords(list) => {
+                self.set_keywords(&list);
+                self.keywords_chosen = true;
+            }
+            Action::ToggleWholeWords => {
+                self.whole_words = !self.whole_words;
+                self.rematch();
+            }
+            Action::SetFindTarget(target) => {
+                self.find_target = target.filter(|&t| t < self.keywords.len());
+                self.current_match = None;
+            }
+            Action::StepMatch { forward } => self.step_match(forward),
+            Action::DismissKeywordProblem => self.keyword_problem = None,
+            Action::ToggleOnlyWithMatches => self.only_with_matches = !self.only_with_matches,
+            Action::Suggested(list) => self.suggestions = Some(list),
         }
     }
 
@@ -220,15 +326,37 @@ impl ReaderState {
         }
     }
 
+    /// Whether the outline lists `node`: all nodes, unless it shows only those
+    /// with matches (and there are keywords).
+    pub fn listed(&self, node: usize) -> bool {
+        !self.only_with_matches || self.keywords.is_empty() || self.matches.node_total(node) > 0
+    }
+
     /// The outline node holding the tab stop: the focused one, else the one
-    /// being read, else the first.
+    /// being read, else the first listed.
     pub fn tab_stop(&self) -> Option<usize> {
         let article = self.article()?;
-        let usable = |n: &usize| !article.is_hidden(*n, &self.collapsed);
+        let usable = |n: &usize| !article.is_hidden(*n, &self.collapsed) && self.listed(*n);
         self.focused
             .filter(usable)
             .or(self.active.filter(usable))
-            .or_else(|| article.document.roots().next())
+            .or_else(|| article.document.roots().find(usable))
+    }
+
+    /// The matches the find bar steps through.
+    pub fn target_matches(&self) -> Vec<matcher::Match> {
+        self.matches.of_target(self.find_target)
+    }
+
+    /// The span of the find bar's current match.
+    pub fn current_match_span(&self) -> Option<Span> {
+        let index = self.current_match?;
+        self.target_matches().get(index).map(|m| m.span)
+    }
+
+    /// Keywords as their texts, in order.
+    pub fn keyword_texts(&self) -> Vec<String> {
+        self.keywords.iter().map(|k| k.text.clone()).collect()
     }
 
     /// What to remember about this article.
@@ -242,15 +370,27 @@ impl ReaderState {
                 .collect(),
             position: self.active.map(|n| doc.nodes[n].id.clone()),
             reading_times: self.reading_times,
+            keywords: self.keywords_chosen.then(|| self.keyword_texts()),
+            whole_words: self.whole_words,
+            only_with_matches: self.only_with_matches,
         })
     }
 
-    fn restore(&mut self, saved: Option<Saved>, deep_link: Option<String>) {
+    /// Our part of the URL hash: the node being read and the keywords.
+    pub fn link(&self) -> Option<HashState> {
+        let doc = &self.article()?.document;
+        Some(HashState {
+            node: self.active.map(|n| doc.nodes[n].id.clone()),
+            keywords: Some(self.keyword_texts()),
+        })
+    }
+
+    fn restore(&mut self, memory: Memory) {
         let Some(article) = self.article().cloned() else {
             return;
         };
         let doc = &article.document;
-        let saved = saved.unwrap_or_default();
+        let saved = memory.saved.unwrap_or_default();
         // Ids that no longer exist (the article changed) are simply skipped.
         self.collapsed = Rc::new(
             saved
@@ -261,12 +401,85 @@ impl ReaderState {
                 .collect(),
         );
         self.reading_times = saved.reading_times;
-        let target = deep_link
+        self.whole_words = saved.whole_words;
+        self.only_with_matches = saved.only_with_matches;
+        // A shared link wins, then the reader's own last choice, then the page's preset.
+        let chosen = memory.link.keywords.or(saved.keywords);
+        self.keywords_chosen = chosen.is_some();
+        self.set_keywords(&chosen.unwrap_or(memory.preset));
+        self.keyword_problem = None;
+        let target = memory
+            .link
+            .node
             .and_then(|id| doc.node_by_id(&id))
             .or_else(|| saved.position.and_then(|id| doc.node_by_id(&id)));
         if let Some(node) = target {
             self.go_to(node, false);
         }
+    }
+
+    fn set_keywords(&mut self, list: &[String]) {
+        let mut keywords = Vec::new();
+        self.keyword_problem = None;
+        for input in list {
+            match Keyword::add(&keywords, input) {
+                Ok(keyword) => keywords.push(keyword),
+                Err(problem) => self.keyword_problem = Some((input.clone(), problem)),
+            }
+        }
+        self.keywords = Rc::new(keywords);
+        self.find_target = None;
+        self.rematch();
+    }
+
+    /// Finds the keywords again; the find bar starts over.
+    fn rematch(&mut self) {
+        self.current_match = None;
+        self.matches = match self.article() {
+            Some(article) => Rc::new(matcher::find(
+                &article.document,
+                &article.folded,
+                &self.keywords,
+                self.whole_words,
+            )),
+            None => Rc::default(),
+        };
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let count = self.target_matches().len();
+        if count == 0 {
+            self.current_match = None;
+            return;
+        }
+        let next = match (self.current_match, forward) {
+            (None, true) => self.first_match_after_reading_place(),
+            (None, false) => self
+                .first_match_after_reading_place()
+                .checked_sub(1)
+                .unwrap_or(count - 1),
+            (Some(i), true) => (i + 1) % count,
+            (Some(i), false) => i.checked_sub(1).unwrap_or(count - 1),
+        };
+        self.current_match = Some(next);
+        // A match in a folded section unfolds it.
+        let span = self.target_matches()[next].span;
+        if let Some(node) = self.article().and_then(|a| a.document.node_at(span.start)) {
+            self.reveal(node);
+        }
+        self.request(NavTarget::Match, true);
+    }
+
+    /// Where the first step goes: the first match at or after the node being
+    /// read, so a reader deep in the article does not jump back to the top.
+    fn first_match_after_reading_place(&self) -> usize {
+        let matches = self.target_matches();
+        let from = self
+            .active
+            .zip(self.article())
+            .map_or(0, |(n, a)| a.document.nodes[n].span.start);
+        let index = matches.partition_point(|m| m.span.start < from);
+        if index < matches.len() { index } else { 0 }
     }
 
     fn reveal(&mut self, node: usize) {
@@ -280,6 +493,15 @@ impl ReaderState {
         }
     }
 
+    fn request(&mut self, target: NavTarget, smooth: bool) {
+        let seq = self.navigation.map_or(0, |n| n.seq.wrapping_add(1));
+        self.navigation = Some(Navigation {
+            target,
+            seq,
+            smooth,
+        });
+    }
+
     fn go_to(&mut self, node: usize, smooth: bool) {
         if let Some(parent) = self
             .article()
@@ -288,8 +510,7 @@ impl ReaderState {
         {
             self.reveal(parent);
         }
-        let seq = self.navigation.map_or(0, |n| n.seq.wrapping_add(1));
-        self.navigation = Some(Navigation { node, seq, smooth });
+        self.request(NavTarget::Node(node), smooth);
         self.active = Some(node);
         self.focused = Some(node);
     }
@@ -298,14 +519,18 @@ impl ReaderState {
         let (Some(article), Some(focused)) = (self.article().cloned(), self.tab_stop()) else {
             return;
         };
+        let mut typeahead = std::mem::take(&mut self.typeahead);
+        let listed = |n: usize| self.listed(n);
         let effect = outline::press(
             &article.document,
             &self.collapsed,
+            &listed,
             focused,
             key,
-            &mut self.typeahead,
+            &mut typeahead,
             now_ms,
         );
+        self.typeahead = typeahead;
         match effect {
             Some(TreeEffect::Focus(node)) => self.focused = Some(node),
             Some(TreeEffect::Expanded(nodes)) => {
@@ -324,213 +549,4 @@ impl ReaderState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SEED: &str = include_str!("../static/articles/seed.txt");
-
-    fn loaded() -> (ReaderState, Rc<Article>) {
-        let article = Rc::new(Article::parse(SEED, ParseOptions::default()).unwrap());
-        let mut state = ReaderState::default();
-        state.apply(loaded_action(&article, None, None));
-        (state, article)
-    }
-
-    fn loaded_action(
-        article: &Rc<Article>,
-        saved: Option<Saved>,
-        deep_link: Option<&str>,
-    ) -> Action {
-        Action::Loaded {
-            article: article.clone(),
-            saved,
-            deep_link: deep_link.map(String::from),
-        }
-    }
-
-    fn node(article: &Article, label: &str) -> usize {
-        article
-            .document
-            .nodes
-            .iter()
-            .position(|n| n.label.starts_with(label))
-            .unwrap()
-    }
-
-    #[test]
-    fn blank_text_is_a_problem_not_an_empty_page() {
-        assert_eq!(
-            Article::parse(" \n\u{3000}", ParseOptions::default()),
-            Err(Problem::EmptyArticle)
-        );
-    }
-
-    #[test]
-    fn loading_then_ready() {
-        let mut state = ReaderState::default();
-        assert!(state.article().is_none());
-        let article = Rc::new(Article::parse("标题\n正文。", ParseOptions::default()).unwrap());
-        state.apply(loaded_action(&article, None, None));
-        assert_eq!(state.article(), Some(&article));
-        assert_eq!(article.language, "zh");
-        assert_eq!(article.reading_minutes, 1);
-    }
-
-    #[test]
-    fn subtrees_and_reading_times_per_node() {
-        let (_, article) = loaded();
-        let first = node(&article, "一、");
-        let point = node(&article, "二是要持之以恒");
-        let second = node(&article, "二、");
-        assert!(article.in_subtree(first, point));
-        assert!(!article.in_subtree(first, second));
-        assert!(article.node_seconds[first] > article.node_seconds[point]);
-        let total: u32 = article
-            .document
-            .roots()
-            .map(|r| article.node_seconds[r])
-            .sum();
-        assert!(total / 60 <= article.reading_minutes);
-    }
-
-    #[test]
-    fn toggling_folds_and_unfolds_one_section() {
-        let (mut state, article) = loaded();
-        let first = node(&article, "一、");
-        state.apply(Action::Toggle(first));
-        assert!(state.collapsed.contains(&first));
-        assert!(article.is_hidden(node(&article, "一是要"), &state.collapsed));
-        state.apply(Action::Toggle(first));
-        assert!(state.collapsed.is_empty());
-        state.apply(Action::CollapseAll);
-        assert_eq!(state.collapsed.len(), 4);
-        state.apply(Action::ExpandAll);
-        assert!(state.collapsed.is_empty());
-    }
-
-    #[test]
-    fn going_to_a_node_unfolds_its_path_and_asks_for_a_scroll() {
-        let (mut state, article) = loaded();
-        state.apply(Action::CollapseAll);
-        let point = node(&article, "坚持胸怀天下");
-        state.apply(Action::GoTo {
-            node: point,
-            smooth: true,
-        });
-        assert!(!article.is_hidden(point, &state.collapsed));
-        assert_eq!(state.collapsed.len(), 3);
-        let nav = state.navigation.unwrap();
-        assert_eq!((nav.node, nav.smooth), (point, true));
-        assert_eq!(state.active, Some(point));
-        state.apply(Action::GoTo {
-            node: point,
-            smooth: true,
-        });
-        assert_ne!(
-            state.navigation.unwrap().seq,
-            nav.seq,
-            "a second request is a new request"
-        );
-        state.apply(Action::GoToId {
-            id: "no-such-id".into(),
-            smooth: false,
-        });
-        assert_eq!(state.navigation.unwrap().node, point);
-    }
-
-    #[test]
-    fn the_browser_finding_folded_text_unfolds_it() {
-        let (mut state, article) = loaded();
-        state.apply(Action::CollapseAll);
-        let third = node(&article, "三、");
-        state.apply(Action::Reveal(third));
-        assert!(!state.collapsed.contains(&third));
-        assert_eq!(state.collapsed.len(), 3);
-    }
-
-    #[test]
-    fn outline_keys_move_the_tab_stop_and_enter_navigates() {
-        let (mut state, article) = loaded();
-        assert_eq!(state.tab_stop(), Some(node(&article, "一、")));
-        state.apply(Action::OutlineKey {
-            key: TreeKey::Down,
-            now_ms: 0.0,
-        });
-        assert_eq!(state.tab_stop(), Some(node(&article, "一是要对标")));
-        state.apply(Action::OutlineKey {
-            key: TreeKey::Left,
-            now_ms: 0.0,
-        });
-        state.apply(Action::OutlineKey {
-            key: TreeKey::Left,
-            now_ms: 0.0,
-        });
-        assert!(state.collapsed.contains(&node(&article, "一、")));
-        state.apply(Action::OutlineKey {
-            key: TreeKey::End,
-            now_ms: 0.0,
-        });
-        state.apply(Action::OutlineKey {
-            key: TreeKey::Enter,
-            now_ms: 0.0,
-        });
-        assert_eq!(
-            state.navigation.map(|n| n.node),
-            Some(article.document.nodes.len() - 1)
-        );
-    }
-
-    #[test]
-    fn a_hidden_focus_falls_back_to_a_visible_tab_stop() {
-        let (mut state, article) = loaded();
-        state.apply(Action::Focus(node(&article, "坚持守正创新")));
-        state.apply(Action::Toggle(node(&article, "二、")));
-        assert_eq!(state.tab_stop(), Some(node(&article, "一、")));
-    }
-
-    #[test]
-    fn memory_round_trip_and_deep_links_win_over_the_saved_position() {
-        let (mut state, article) = loaded();
-        let second = node(&article, "二、");
-        state.apply(Action::Toggle(second));
-        state.apply(Action::SetActive(Some(node(&article, "三、"))));
-        state.apply(Action::ToggleReadingTimes);
-        let saved = state.saved().unwrap();
-
-        let mut fresh = ReaderState::default();
-        fresh.apply(loaded_action(&article, Some(saved.clone()), None));
-        assert_eq!(*fresh.collapsed, Collapsed::from([second]));
-        assert!(fresh.reading_times);
-        assert_eq!(
-            fresh.navigation.map(|n| (n.node, n.smooth)),
-            Some((node(&article, "三、"), false))
-        );
-
-        let mut linked = ReaderState::default();
-        let target = article.document.nodes[node(&article, "坚持人民至上")]
-            .id
-            .clone();
-        linked.apply(loaded_action(&article, Some(saved), Some(&target)));
-        assert_eq!(
-            linked.navigation.map(|n| n.node),
-            Some(node(&article, "坚持人民至上"))
-        );
-        assert!(
-            !linked.collapsed.contains(&second),
-            "the link's path unfolds"
-        );
-    }
-
-    #[test]
-    fn memory_from_another_version_of_the_article_is_skipped() {
-        let (mut state, article) = loaded();
-        let saved = Saved {
-            collapsed: vec!["gone".into()],
-            position: Some("also-gone".into()),
-            reading_times: false,
-        };
-        state.apply(loaded_action(&article, Some(saved), Some("nope")));
-        assert!(state.collapsed.is_empty());
-        assert_eq!(state.navigation, None);
-    }
-}
+mod tests;

@@ -7,6 +7,7 @@
 //! something else decodes to `None` and is ignored.
 
 use crate::article::text::is_word_char;
+use crate::url_hash;
 
 /// Storage keys start with this; the version lets a future format move on.
 const KEY_PREFIX: &str = "article-reader:v1:";
@@ -31,6 +32,11 @@ pub struct Saved {
     pub position: Option<String>,
     /// Whether the outline shows reading times.
     pub reading_times: bool,
+    /// The keywords, once the reader has chosen some (even none).
+    pub keywords: Option<Vec<String>>,
+    pub whole_words: bool,
+    /// Whether the outline shows only nodes with matches.
+    pub only_with_matches: bool,
 }
 
 impl Saved {
@@ -40,6 +46,12 @@ impl Saved {
             out.push_str(&format!("position\t{position}\n"));
         }
         out.push_str(&format!("times\t{}\n", u8::from(self.reading_times)));
+        if let Some(keywords) = &self.keywords {
+            let list: Vec<String> = keywords.iter().map(|k| url_hash::encode(k)).collect();
+            out.push_str(&format!("keywords\t{}\n", list.join(",")));
+        }
+        out.push_str(&format!("words\t{}\n", u8::from(self.whole_words)));
+        out.push_str(&format!("only\t{}\n", u8::from(self.only_with_matches)));
         out
     }
 
@@ -65,6 +77,9 @@ impl Saved {
                 }
                 "position" if is_id(value) => saved.position = Some(value.to_string()),
                 "times" => saved.reading_times = value == "1",
+                "keywords" => saved.keywords = Some(url_hash::decode_list(value)),
+                "words" => saved.whole_words = value == "1",
+                "only" => saved.only_with_matches = value == "1",
                 _ => {}
             }
         }
@@ -89,8 +104,20 @@ mod tests {
             collapsed: vec!["一-深刻感悟".into(), "坚持人民至上".into()],
             position: Some("二-深刻把握".into()),
             reading_times: true,
+            keywords: Some(vec!["人才".into(), "a,b".into(), "<b>x</b>".into()]),
+            whole_words: true,
+            only_with_matches: true,
         };
         assert_eq!(Saved::decode(&saved.encode()), Some(saved));
+        let none_left = Saved {
+            keywords: Some(Vec::new()),
+            ..Saved::default()
+        };
+        assert_eq!(
+            Saved::decode(&none_left.encode()),
+            Some(none_left),
+            "an emptied list is remembered"
+        );
         assert_eq!(
             Saved::decode(&Saved::default().encode()),
             Some(Saved::default())

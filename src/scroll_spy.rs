@@ -6,8 +6,10 @@
 //! so that a short last section, which can never reach the top, still becomes
 //! current before the page ends (tocbot's long-standing bug).
 
-/// Slack, in CSS pixels, for anchors scrolled exactly to the line.
-const SLACK: f64 = 2.0;
+/// Slack, in CSS pixels: a heading brought just under the toolbar (by us, by
+/// the browser's find, or by a link) is current even if the bar's height
+/// changed a little since the scroll margin was measured.
+const SLACK: f64 = 24.0;
 
 /// The reading line, in viewport pixels from the top of the window.
 ///
@@ -86,7 +88,7 @@ mod tests {
 
     #[test]
     fn the_last_anchor_above_the_line_is_active() {
-        let tops = [-900.0, -20.0, 51.0, 600.0];
+        let tops = [-900.0, -20.0, 70.0, 600.0];
         assert_eq!(active(&tops, 50.0), Some(2), "within the slack");
         assert_eq!(active(&tops, 40.0), Some(1));
         assert_eq!(active(&tops, 800.0), Some(3));
@@ -97,7 +99,7 @@ mod tests {
     #[test]
     fn only_a_few_anchors_are_measured() {
         let tops: Vec<f64> = (0..10_000)
-            .map(|i| f64::from(i) * 30.0 - 150_000.0)
+            .map(|i| f64::from(i) * 100.0 - 500_000.0)
             .collect();
         let mut measured = 0;
         let found = active_index(
@@ -108,7 +110,7 @@ mod tests {
             },
             50.0,
         );
-        assert_eq!(found, Some(5001));
+        assert_eq!(found, Some(5000));
         assert!(measured <= 15, "{measured} measurements");
     }
 

@@ -38,6 +38,10 @@ impl HashKeys {
     fn node_key(&self) -> String {
         format!("{}s", self.prefix)
     }
+
+    fn keywords_key(&self) -> String {
+        format!("{}kw", self.prefix)
+    }
 }
 
 /// What our part of the hash says.
@@ -45,6 +49,8 @@ impl HashKeys {
 pub struct HashState {
     /// Id of the section or point to show.
     pub node: Option<String>,
+    /// Keywords to highlight (`kw=人才,干部`).
+    pub keywords: Option<Vec<String>>,
 }
 
 enum Segment<'a> {
@@ -62,6 +68,10 @@ fn classify<'a>(
     match segment.split_once('=') {
         Some((key, value)) if key == keys.node_key() => {
             state.node = Some(decode(value)).filter(|v| !v.is_empty());
+            (Segment::Ours, state)
+        }
+        Some((key, value)) if key == keys.keywords_key() => {
+            state.keywords = Some(decode_list(value));
             (Segment::Ours, state)
         }
         Some(_) => (Segment::HostPair(segment), state),
@@ -85,8 +95,9 @@ pub fn read(hash: &str, keys: &HashKeys, is_node_id: &dyn Fn(&str) -> bool) -> H
     let mut state = HashState::default();
     for segment in segments(hash) {
         let (kind, found) = classify(segment, keys, is_node_id);
-        if matches!(kind, Segment::Ours) && found.node.is_some() {
-            state.node = found.node;
+        if matches!(kind, Segment::Ours) {
+            state.node = found.node.or(state.node);
+            state.keywords = found.keywords.or(state.keywords);
         }
     }
     state
@@ -111,6 +122,10 @@ pub fn write(
     if let Some(node) = &state.node {
         kept.push(format!("{}={}", keys.node_key(), encode(node)));
     }
+    if let Some(keywords) = state.keywords.as_ref().filter(|k| !k.is_empty()) {
+        let list: Vec<String> = keywords.iter().map(|k| encode(k)).collect();
+        kept.push(format!("{}={}", keys.keywords_key(), list.join(",")));
+    }
     Some(if kept.is_empty() {
         String::new()
     } else {
@@ -132,6 +147,15 @@ pub fn encode(value: &str) -> String {
         }
     }
     out
+}
+
+/// A comma-separated list of encoded values (commas inside values are escaped).
+pub fn decode_list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(decode)
+        .filter(|v| !v.trim().is_empty())
+        .collect()
 }
 
 /// Decodes `%XX` escapes (the browser escapes non-ASCII in the hash); invalid
@@ -169,6 +193,7 @@ mod tests {
     fn node(id: &str) -> HashState {
         HashState {
             node: Some(id.to_string()),
+            keywords: None,
         }
     }
 
@@ -216,6 +241,31 @@ mod tests {
         assert_eq!(
             write("#s=intro", &keys, &HashState::default(), &ids).as_deref(),
             Some("")
+        );
+    }
+
+    #[test]
+    fn keywords_share_the_hash_with_the_node() {
+        let keys = HashKeys::new(None);
+        let state = HashState {
+            node: Some("intro".into()),
+            keywords: Some(vec!["人才".into(), "干部".into(), "a,b&c".into()]),
+        };
+        let hash = write("#tab=1", &keys, &state, &ids).unwrap();
+        assert_eq!(hash, "#tab=1&s=intro&kw=人才,干部,a%2Cb%26c");
+        assert_eq!(read(&hash, &keys, &ids), state);
+        let ns = HashKeys::new(Some("left"));
+        assert_eq!(
+            read("#left.kw=x&kw=y", &ns, &ids).keywords,
+            Some(vec!["x".to_string()])
+        );
+        let cleared = HashState {
+            node: None,
+            keywords: Some(Vec::new()),
+        };
+        assert_eq!(
+            write(&hash, &keys, &cleared, &ids).as_deref(),
+            Some("#tab=1")
         );
     }
 

@@ -1,4 +1,4 @@
-// The script a page includes to get <article-reader> elements (see README, "Embedding").
+// The script a page includes to get <article-reader> elements (README, "Embedding").
 // It loads the WebAssembly next to it, then defines the element. Everything is
 // resolved relative to this file, so the reader works from any path of any host.
 
@@ -20,6 +20,20 @@ const ready = init({ module_or_path: new URL('article-reader_bg.wasm', here) });
 
 class ArticleReaderElement extends HTMLElement {
   #handle = null;
+  #shown = false;
+  #pendingKeywords = null;
+
+  constructor() {
+    super();
+    // Calls made before the article is on screen are kept until it is.
+    this.addEventListener('reader-ready', () => {
+      this.#shown = true;
+      if (this.#pendingKeywords) {
+        this.#handle.setKeywords(this.#pendingKeywords);
+        this.#pendingKeywords = null;
+      }
+    });
+  }
 
   connectedCallback() {
     if (this.#handle) return;
@@ -37,8 +51,32 @@ class ArticleReaderElement extends HTMLElement {
         this.#handle.destroy();
         this.#handle.free();
         this.#handle = null;
+        this.#shown = false;
       }
     });
+  }
+
+  /** Replaces the keywords; returns the ones accepted. */
+  setKeywords(keywords) {
+    const list = Array.from(keywords ?? [], String);
+    if (this.#shown) return this.#handle.setKeywords(list);
+    this.#pendingKeywords = list;
+    return list;
+  }
+
+  /** The current keywords, in order. */
+  getKeywords() {
+    return this.#shown ? this.#handle.getKeywords() : [...(this.#pendingKeywords ?? [])];
+  }
+
+  /** `{ keyword: count }`. */
+  matchCounts() {
+    return this.#shown ? this.#handle.matchCounts() : Object.create(null);
+  }
+
+  /** `{ sectionId: { keyword: count } }`. */
+  sectionMatchCounts() {
+    return this.#shown ? this.#handle.sectionMatchCounts() : Object.create(null);
   }
 }
 

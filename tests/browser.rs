@@ -3,9 +3,10 @@
 //! --test browser` (wasm-bindgen-test-runner, CHROMEDRIVER=/usr/bin/chromedriver).
 #![cfg(target_arch = "wasm32")]
 
-use article_reader::app::{App, Props};
+use article_reader::app::{App, Bridge, Props};
 use article_reader::config::{Config, Theme};
 use article_reader::i18n::Lang;
+use article_reader::reader::Action;
 use article_reader::source::ArticleSource;
 use article_reader::synthetic::SEED_ARTICLE;
 use article_reader::web::element::ReaderHandle;
@@ -47,7 +48,7 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
         .collect()
 }
 
-fn mount(source: ArticleSource, config: Config) -> Element {
+fn mount_with(source: ArticleSource, config: Config, bridge: Bridge) -> Element {
     let root = container("div");
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
@@ -55,10 +56,15 @@ fn mount(source: ArticleSource, config: Config) -> Element {
             source,
             config,
             host: None,
+            bridge,
         },
     )
     .render();
     root
+}
+
+fn mount(source: ArticleSource, config: Config) -> Element {
+    mount_with(source, config, Bridge::default())
 }
 
 #[wasm_bindgen_test]
@@ -151,7 +157,12 @@ async fn the_outline_is_a_tree_and_folding_follows_it() {
         root.query_selector_all("[role=treeitem]").unwrap().length(),
         19
     );
-    assert_eq!(root.query_selector_all("[role=group]").unwrap().length(), 4);
+    assert_eq!(
+        root.query_selector_all("[role=tree] [role=group]")
+            .unwrap()
+            .length(),
+        4
+    );
 
     // A click on the fold toggle hides the section body and closes its outline node.
     let toggle: HtmlElement = root
@@ -171,9 +182,50 @@ async fn the_outline_is_a_tree_and_folding_follows_it() {
         first.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    assert_eq!(root.query_selector_all("[role=group]").unwrap().length(), 3);
+    assert_eq!(
+        root.query_selector_all("[role=tree] [role=group]")
+            .unwrap()
+            .length(),
+        3
+    );
     assert_eq!(
         toggle.get_attribute("aria-expanded").as_deref(),
         Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn keywords_show_as_chips_with_counts_and_preset_keywords_apply() {
+    let config = Config {
+        keywords: vec!["人才".into()],
+        ..Config::default()
+    };
+    let bridge = Bridge::default();
+    let root = mount_with(ArticleSource::Sample, config, bridge.clone());
+    until(|| root.query_selector(".ar-chip").unwrap().is_some()).await;
+    assert_eq!(texts(&root, ".ar-chip-text"), ["人才"]);
+    let naive = |k: &str| {
+        SEED_ARTICLE
+            .split("在新征程中书写组织工作新答卷")
+            .nth(1)
+            .unwrap()
+            .matches(k)
+            .count()
+    };
+    assert_eq!(texts(&root, ".ar-chip-count"), [naive("人才").to_string()]);
+
+    bridge
+        .state()
+        .unwrap()
+        .dispatch(Action::AddKeyword("基层党组织".into()));
+    until(|| root.query_selector_all(".ar-chip").unwrap().length() == 2).await;
+    assert_eq!(
+        texts(&root, ".ar-chip-count")[1],
+        naive("基层党组织").to_string()
+    );
+    assert!(
+        texts(&root, ".ar-find-count")
+            .concat()
+            .contains(&(naive("人才") + naive("基层党组织")).to_string())
     );
 }

@@ -176,15 +176,18 @@ impl Document {
 
     /// The innermost node whose span contains `offset` (sections and points).
     pub fn node_at(&self, offset: usize) -> Option<usize> {
-        // Nodes are in document order and children lie inside parents, so the
-        // last node starting at or before `offset` that still covers it is innermost.
-        self.nodes
-            .iter()
-            .enumerate()
-            .take_while(|(_, n)| n.span.start <= offset)
-            .filter(|(_, n)| offset < n.span.end)
-            .map(|(i, _)| i)
-            .last()
+        // Nodes are in pre-order and children lie inside parents: from the last
+        // node starting at or before `offset`, climb until one covers it.
+        let mut node = self
+            .nodes
+            .partition_point(|n| n.span.start <= offset)
+            .checked_sub(1);
+        while let Some(n) = node
+            && self.nodes[n].span.end <= offset
+        {
+            node = self.nodes[n].parent;
+        }
+        node
     }
 }
 

@@ -259,6 +259,22 @@ pub fn is_word_char(c: char) -> bool {
             | 0x1F000..=0x1FAFF)) // emoji and pictographs
 }
 
+/// UTF-16 offsets (what the DOM counts in) of ascending byte offsets into
+/// `text`. Offsets past the end map to the end; one pass over the text.
+pub fn utf16_offsets(text: &str, ascending_bytes: &[usize]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(ascending_bytes.len());
+    let mut wanted = ascending_bytes.iter().peekable();
+    let mut units = 0u32;
+    for (at, c) in text.char_indices() {
+        while wanted.next_if(|&&b| b <= at).is_some() {
+            out.push(units);
+        }
+        units += c.len_utf16() as u32;
+    }
+    out.extend(wanted.map(|_| units));
+    out
+}
+
 /// The language tag of a text by its dominant script: `zh` when Han characters
 /// outnumber Latin letters in the first 20,000 characters, else `en`.
 pub fn language_tag(text: &str) -> &'static str {
@@ -338,6 +354,13 @@ mod tests {
         ] {
             assert!(!is_word_char(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let text = "a中𠀀b"; // 𠀀 is outside the BMP: two UTF-16 units
+        let bytes = [0, 1, 4, 8, 9, 99];
+        assert_eq!(utf16_offsets(text, &bytes), [0, 1, 2, 4, 5, 5]);
     }
 
     #[test]

@@ -4,10 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::article::{BlockKind, Content};
-use crate::components::byline::Byline;
-use crate::components::section_view::ContentsView;
+use crate::article::{BlockKind, Content, Span};
+use crate::components::byline::byline;
+use crate::components::section_view::{Shared, contents, heading_text};
 use crate::i18n::Lang;
+use crate::matcher::Matches;
 use crate::outline::Collapsed;
 use crate::reader::Article;
 
@@ -15,6 +16,10 @@ use crate::reader::Article;
 pub struct Props {
     pub article: Rc<Article>,
     pub collapsed: Rc<Collapsed>,
+    pub matches: Rc<Matches>,
+    pub current: Option<Span>,
+    /// Render `<mark>`s rather than leave painting to the Highlight API.
+    pub marks: bool,
     pub lang: Lang,
     /// Fold or unfold a section.
     pub ontoggle: Callback<usize>,
@@ -27,11 +32,6 @@ pub struct Props {
 pub fn ArticleView(props: &Props) -> Html {
     let article = &props.article;
     let doc = &article.document;
-    let title = match &props.title_override {
-        Some(title) => title.to_string(),
-        None if doc.title.is_empty() => props.lang.labels().untitled.to_string(),
-        None => doc.title.clone(),
-    };
     // The title block is drawn in the header; everything else in order below it.
     let items: Vec<Content> = article
         .contents
@@ -42,23 +42,29 @@ pub fn ArticleView(props: &Props) -> Html {
             |item| !matches!(item, Content::Block(b) if doc.blocks[*b].kind == BlockKind::Title),
         )
         .collect();
+    let shared = Shared {
+        article: article.clone(),
+        collapsed: props.collapsed.clone(),
+        matches: props.matches.clone(),
+        lang: props.lang,
+        ontoggle: props.ontoggle.clone(),
+        marks: props.marks,
+    };
+    let title_block = doc.blocks.iter().position(|b| b.kind == BlockKind::Title);
+    let title = match (&props.title_override, title_block) {
+        (Some(title), _) => html! { <h1 class="ar-title">{ title.to_string() }</h1> },
+        (None, Some(b)) => html! {
+            <h1 class="ar-title" data-block={b.to_string()}>{ heading_text(&shared, b, props.current) }</h1>
+        },
+        (None, None) => html! { <h1 class="ar-title">{ props.lang.labels().untitled }</h1> },
+    };
     html! {
         <article class="ar-article" lang={article.language}>
             <header class="ar-article-header">
-                <h1 class="ar-title">{ title }</h1>
-                <Byline
-                    metadata={doc.metadata.clone()}
-                    reading_minutes={article.reading_minutes}
-                    lang={props.lang}
-                />
+                { title }
+                { byline(&doc.metadata, article.reading_minutes, props.lang) }
             </header>
-            <ContentsView
-                article={article.clone()}
-                items={Rc::<[Content]>::from(items)}
-                collapsed={props.collapsed.clone()}
-                lang={props.lang}
-                ontoggle={props.ontoggle.clone()}
-            />
+            { contents(&items, &shared, props.current) }
         </article>
     }
 }

@@ -1,32 +1,98 @@
-//! One block of text. Paragraphs mark where each point starts: the point is an
-//! anchor (its id is in the outline and the URL), and its opening clause is bold.
+//! One block of text, with keyword marks. Paragraphs mark where each point
+//! starts: the point is an anchor (its id is in the outline and the URL), and
+//! its opening clause is bold.
+//!
+//! Marks are rendered from the matcher's paint list as part of the virtual DOM
+//! (not by rewriting the DOM afterwards, as mark.js does), so Yew and the marks
+//! never fight, and only blocks whose marks changed are rendered again.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::article::{Block, BlockKind, Document};
+use crate::article::{Block, BlockKind, Document, Span};
 use crate::components::dom_id;
+use crate::matcher::{PALETTE_SIZE, Paint, pieces};
 use crate::reader::Article;
+
+/// The id of the find bar's current match, for scrolling to it.
+pub const CURRENT_MATCH_ID: &str = "ar-current-match";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub article: Rc<Article>,
     pub block: usize,
+    /// What to paint in this block.
+    pub paint: Rc<[Paint]>,
+    /// The find bar's current match, when it is in this block.
+    #[prop_or_default]
+    pub current: Option<Span>,
+    /// Render `<mark>`s (where the Custom Highlight API is missing); otherwise
+    /// the text stays plain and `use_highlights` paints ranges over it.
+    pub marks: bool,
+}
+
+/// Text of `range`, with marks where keywords are painted.
+pub fn marked(doc: &Document, range: Span, paint: &[Paint], current: Option<Span>) -> Html {
+    if paint.is_empty() && current.is_none() {
+        return html! { { doc.text(range) } };
+    }
+    pieces(range, paint, current)
+        .into_iter()
+        .map(|(span, keyword, is_current)| {
+            let text = doc.text(span);
+            if keyword.is_none() && !is_current {
+                return html! { { text } };
+            }
+            // The id goes on the piece where the current match starts: exactly one.
+            let id = current
+                .filter(|c| is_current && c.start == span.start)
+                .map(|_| CURRENT_MATCH_ID);
+            html! {
+                <mark
+                    {id}
+                    class={classes!(
+                        "ar-mark",
+                        keyword.map(|k| format!("ar-kw-{}", k % PALETTE_SIZE)),
+                        is_current.then_some("ar-current-match"),
+                    )}
+                >
+                    { text }
+                </mark>
+            }
+        })
+        .collect()
 }
 
 #[component]
 pub fn BlockView(props: &Props) -> Html {
     let doc = &props.article.document;
     let block = &doc.blocks[props.block];
-    let text = doc.text(block.span);
+    // Blocks with matches carry their first colour, for the ticks beside the text.
+    let hit = props
+        .paint
+        .first()
+        .map(|p| (p.keyword % PALETTE_SIZE).to_string());
+    let (paint, current) = if props.marks {
+        (&props.paint[..], props.current)
+    } else {
+        (&[][..], None)
+    };
+    let text = marked(doc, block.span, paint, current);
+    let id = props.block.to_string();
     match &block.kind {
         BlockKind::Paragraph { points } => html! {
-            <p class="ar-paragraph">{ paragraph_with_points(doc, block, points) }</p>
+            <p class="ar-paragraph" data-block={id} data-hit={hit}>{ paragraph_with_points(doc, block, points, paint, current) }</p>
         },
-        BlockKind::ListItem => html! { <p class="ar-list-item">{ text }</p> },
-        BlockKind::Quote => html! { <blockquote class="ar-quote"><p>{ text }</p></blockquote> },
-        BlockKind::Code => html! { <pre class="ar-code"><code>{ text }</code></pre> },
+        BlockKind::ListItem => {
+            html! { <p class="ar-list-item" data-block={id} data-hit={hit}>{ text }</p> }
+        }
+        BlockKind::Quote => {
+            html! { <blockquote class="ar-quote" data-hit={hit}><p data-block={id}>{ text }</p></blockquote> }
+        }
+        BlockKind::Code => {
+            html! { <pre class="ar-code" data-hit={hit}><code data-block={id}>{ text }</code></pre> }
+        }
         // Titles and headings are drawn by the article and section views.
         BlockKind::Title | BlockKind::Heading { .. } => Html::default(),
     }
@@ -34,11 +100,17 @@ pub fn BlockView(props: &Props) -> Html {
 
 /// The paragraph's text, with each point wrapped in an anchor from its start to
 /// the next point's start, and its opening clause (its outline label) in bold.
-fn paragraph_with_points(doc: &Document, block: &Block, points: &[usize]) -> Html {
+fn paragraph_with_points(
+    doc: &Document,
+    block: &Block,
+    points: &[usize],
+    paint: &[Paint],
+    current: Option<Span>,
+) -> Html {
     let first = points
         .first()
         .map_or(block.span.end, |&p| doc.nodes[p].span.start);
-    let before = &doc.body[block.span.start..first];
+    let before = marked(doc, Span::new(block.span.start, first), paint, current);
     let point_views = points.iter().enumerate().map(|(k, &p)| {
         let node = &doc.nodes[p];
         let end = points
@@ -47,15 +119,11 @@ fn paragraph_with_points(doc: &Document, block: &Block, points: &[usize]) -> Htm
         let text = &doc.body[node.span.start..end];
         // The label is the opening clause, maybe cut short with an ellipsis.
         let lead = node.label.trim_end_matches('…');
-        let lead_len = if text.starts_with(lead) {
-            lead.len()
-        } else {
-            0
-        };
+        let lead_end = node.span.start + if text.starts_with(lead) { lead.len() } else { 0 };
         html! {
             <span class="ar-point" id={dom_id(&node.id)} tabindex="-1" key={p}>
-                <strong class="ar-point-lead">{ &text[..lead_len] }</strong>
-                { &text[lead_len..] }
+                <strong class="ar-point-lead">{ marked(doc, Span::new(node.span.start, lead_end), paint, current) }</strong>
+                { marked(doc, Span::new(lead_end, end), paint, current) }
             </span>
         }
     });

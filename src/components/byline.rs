@@ -1,29 +1,17 @@
-//! The line under the title: source, publication time, author, reading time.
+//! The line under the title: author, source, publication time, reading time.
+//! A plain view function: it has no state of its own.
 
 use yew::prelude::*;
 
 use crate::article::Metadata;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub metadata: Metadata,
-    pub reading_minutes: u32,
-    pub lang: Lang,
-}
-
-#[component]
-pub fn Byline(props: &Props) -> Html {
-    let labels = props.lang.labels();
-    let Metadata {
-        source,
-        published,
-        author,
-    } = &props.metadata;
+pub fn byline(metadata: &Metadata, reading_minutes: u32, lang: Lang) -> Html {
+    let labels = lang.labels();
     let fields = [
-        (labels.author, author, "ar-byline-author"),
-        (labels.source, source, "ar-byline-source"),
-        (labels.published, published, "ar-byline-time"),
+        (labels.author, &metadata.author, "ar-byline-author"),
+        (labels.source, &metadata.source, "ar-byline-source"),
+        (labels.published, &metadata.published, "ar-byline-time"),
     ];
     html! {
         <p class="ar-byline">
@@ -33,7 +21,7 @@ pub fn Byline(props: &Props) -> Html {
                     { value }
                 </span>
             }
-            <span class="ar-byline-item ar-byline-reading">{ props.lang.reading_time(props.reading_minutes) }</span>
+            <span class="ar-byline-item ar-byline-reading">{ lang.reading_time(reading_minutes) }</span>
         </p>
     }
 }

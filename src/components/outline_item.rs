@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::components::outline_panel::row_id;
 use crate::i18n::Lang;
+use crate::matcher::Matches;
 use crate::outline::{Collapsed, is_parent};
 use crate::reader::Article;
 
@@ -31,6 +32,10 @@ pub struct Props {
     pub tab_stop: Option<usize>,
     pub active: Option<usize>,
     pub reading_times: bool,
+    /// Match counts, when there are keywords.
+    pub matches: Option<Rc<Matches>>,
+    /// List only children with matches.
+    pub only_with_matches: bool,
     pub lang: Lang,
     pub callbacks: ItemCallbacks,
 }
@@ -39,7 +44,14 @@ pub struct Props {
 pub fn OutlineItem(props: &Props) -> Html {
     let article = &props.article;
     let node = &article.document.nodes[props.node];
-    let parent = is_parent(node);
+    let total = |n: usize| props.matches.as_ref().map_or(0, |m| m.node_total(n));
+    let children: Vec<usize> = node
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !props.only_with_matches || total(c) > 0)
+        .collect();
+    let parent = is_parent(node) && !children.is_empty();
     let open = parent && !props.collapsed.contains(&props.node);
     let n = props.node;
     let onclick = {
@@ -58,7 +70,8 @@ pub fn OutlineItem(props: &Props) -> Html {
             cb.ontoggle.emit(n);
         })
     };
-    let count = node.children.len();
+    let count = children.len();
+    let hits = total(n);
     html! {
         <li
             role="treeitem"
@@ -77,10 +90,16 @@ pub fn OutlineItem(props: &Props) -> Html {
                 if props.reading_times {
                     <span class="ar-tree-time">{ props.lang.short_duration(article.node_seconds[n]) }</span>
                 }
+                if hits > 0 {
+                    <span class="ar-tree-count">
+                        { hits }
+                        <span class="ar-visually-hidden">{ " " }{ props.lang.labels().matches_in_node }</span>
+                    </span>
+                }
             </div>
-            if open {
+            if open && !children.is_empty() {
                 <ul role="group" class="ar-tree-group">
-                    for (position, &child) in node.children.iter().enumerate() {
+                    for (position, &child) in children.iter().enumerate() {
                         <OutlineItem
                             key={child}
                             article={props.article.clone()}
@@ -91,6 +110,8 @@ pub fn OutlineItem(props: &Props) -> Html {
                             tab_stop={props.tab_stop.filter(|&t| article.in_subtree(child, t))}
                             active={props.active.filter(|&a| article.in_subtree(child, a))}
                             reading_times={props.reading_times}
+                            matches={props.matches.clone()}
+                            only_with_matches={props.only_with_matches}
                             lang={props.lang}
                             callbacks={props.callbacks.clone()}
                         />

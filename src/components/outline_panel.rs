@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::outline_item::{ItemCallbacks, OutlineItem};
 use crate::i18n::Lang;
+use crate::matcher::Matches;
 use crate::outline::{Collapsed, TreeKey};
 use crate::reader::{Action, Article};
 use crate::web::dom;
@@ -20,6 +21,11 @@ pub struct Props {
     pub tab_stop: Option<usize>,
     pub active: Option<usize>,
     pub reading_times: bool,
+    /// Match counts per node, shown when there are keywords.
+    pub matches: Rc<Matches>,
+    pub has_keywords: bool,
+    /// List only nodes with matches.
+    pub only_with_matches: bool,
     pub lang: Lang,
     /// Every outline interaction, as a reader action.
     pub onaction: Callback<Action>,
@@ -99,7 +105,11 @@ pub fn OutlinePanel(props: &Props) -> Html {
         ontoggle: onaction.reform(Action::Toggle),
         onfocus: onaction.reform(Action::Focus),
     });
-    let roots: Vec<usize> = doc.roots().collect();
+    let filter = props.has_keywords && props.only_with_matches;
+    let roots: Vec<usize> = doc
+        .roots()
+        .filter(|&r| !filter || props.matches.node_total(r) > 0)
+        .collect();
     let count = roots.len();
     html! {
         <div class="ar-outline-panel" ref={panel}>
@@ -116,6 +126,16 @@ pub fn OutlinePanel(props: &Props) -> Html {
                     >
                         { labels.reading_times }
                     </button>
+                    if props.has_keywords {
+                        <button
+                            type="button"
+                            class="ar-button"
+                            aria-pressed={props.only_with_matches.to_string()}
+                            onclick={emit(Action::ToggleOnlyWithMatches)}
+                        >
+                            { labels.only_with_matches }
+                        </button>
+                    }
                 </div>
             </div>
             if roots.is_empty() {
@@ -133,6 +153,8 @@ pub fn OutlinePanel(props: &Props) -> Html {
                             tab_stop={props.tab_stop.filter(|&t| props.article.in_subtree(node, t))}
                             active={props.active.filter(|&a| props.article.in_subtree(node, a))}
                             reading_times={props.reading_times}
+                            matches={props.has_keywords.then(|| props.matches.clone())}
+                            only_with_matches={filter}
                             lang={props.lang}
                             callbacks={(*callbacks).clone()}
                         />

@@ -10,22 +10,34 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::VNode;
 
-use crate::article::{Content, NodeKind};
-use crate::components::block_view::BlockView;
+use crate::article::{Content, NodeKind, Span};
+use crate::components::block_view::{BlockView, marked};
 use crate::components::dom_id;
 use crate::i18n::Lang;
+use crate::matcher::Matches;
 use crate::outline::Collapsed;
 use crate::reader::Article;
 use crate::web::dom;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
+/// What every section needs besides its own node: the same for all of them.
+#[derive(Clone, PartialEq)]
+pub struct Shared {
     pub article: Rc<Article>,
-    /// The section's node index.
-    pub node: usize,
     pub collapsed: Rc<Collapsed>,
+    pub matches: Rc<Matches>,
     pub lang: Lang,
     pub ontoggle: Callback<usize>,
+    /// Render `<mark>`s rather than leave painting to the Highlight API.
+    pub marks: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub shared: Shared,
+    /// The section's node index.
+    pub node: usize,
+    /// The find bar's current match, when it is inside this section.
+    pub current: Option<Span>,
 }
 
 /// `h2` for level 1 (the title is the `h1`), down to `h6`.
@@ -41,28 +53,20 @@ fn heading_tag(level: u8) -> &'static str {
 
 #[component]
 pub fn SectionView(props: &Props) -> Html {
-    let doc = &props.article.document;
+    let shared = &props.shared;
+    let doc = &shared.article.document;
     let node = &doc.nodes[props.node];
     let NodeKind::Section { level } = node.kind else {
         return Html::default();
     };
-    let folded = props.collapsed.contains(&props.node);
+    let folded = shared.collapsed.contains(&props.node);
     let heading_id = dom_id(&node.id);
     let body_id = format!("ar-body-{}", node.id);
-    let items: Rc<[Content]> = props.article.contents.of(Some(props.node)).into();
-    let onclick = {
-        let (ontoggle, n) = (props.ontoggle.clone(), props.node);
-        Callback::from(move |_: MouseEvent| ontoggle.emit(n))
-    };
+    let n = props.node;
+    let onclick = shared.ontoggle.reform(move |_: MouseEvent| n);
     let mut body = html! {
         <div class="ar-section-body" id={body_id.clone()} data-node={props.node.to_string()}>
-            <ContentsView
-                article={props.article.clone()}
-                items={items}
-                collapsed={props.collapsed.clone()}
-                lang={props.lang}
-                ontoggle={props.ontoggle.clone()}
-            />
+            { contents(shared.article.contents.of(Some(n)), shared, props.current) }
         </div>
     };
     if folded && let VNode::VTag(tag) = &mut body {
@@ -74,7 +78,7 @@ pub fn SectionView(props: &Props) -> Html {
         };
         Rc::make_mut(tag).add_attribute("hidden", mode);
     }
-    let labels = props.lang.labels();
+    let labels = shared.lang.labels();
     html! {
         <section
             class={classes!("ar-section", format!("ar-level-{}", level.min(6)), folded.then_some("ar-folded"))}
@@ -92,10 +96,11 @@ pub fn SectionView(props: &Props) -> Html {
                 <@{heading_tag(level)}
                     id={heading_id}
                     class="ar-heading"
+                    data-block={node.block.to_string()}
                     tabindex="-1"
                     aria-level={(level > 5).then(|| (level + 1).to_string())}
                 >
-                    { doc.text(doc.blocks[node.block].span) }
+                    { heading_text(shared, node.block, props.current) }
                     if folded {
                         <span class="ar-folded-note">{ labels.folded }</span>
                     }
@@ -106,35 +111,38 @@ pub fn SectionView(props: &Props) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ContentsProps {
-    pub article: Rc<Article>,
-    pub items: Rc<[Content]>,
-    pub collapsed: Rc<Collapsed>,
-    pub lang: Lang,
-    pub ontoggle: Callback<usize>,
+/// A heading or title's text, marked when marks are rendered.
+pub fn heading_text(shared: &Shared, block: usize, current: Option<Span>) -> Html {
+    let doc = &shared.article.document;
+    let span = doc.blocks[block].span;
+    if shared.marks {
+        marked(doc, span, &shared.matches.paint[block], current)
+    } else {
+        html! { { doc.text(span) } }
+    }
 }
 
 /// Blocks and subsections in order.
-#[component]
-pub fn ContentsView(props: &ContentsProps) -> Html {
-    let article = &props.article;
-    props
-        .items
+pub fn contents(items: &[Content], shared: &Shared, current: Option<Span>) -> Html {
+    let doc = &shared.article.document;
+    // Only the block or section holding the current match hears about it, so
+    // stepping through matches renders little.
+    let current_in = |span: Span| current.filter(|c| span.contains(*c));
+    items
         .iter()
         .map(|item| match *item {
             Content::Block(block) => html! {
-                <BlockView key={format!("b{block}")} article={article.clone()} block={block} />
+                <BlockView
+                    key={format!("b{block}")}
+                    article={shared.article.clone()}
+                    {block}
+                    paint={shared.matches.paint[block].clone()}
+                    current={current_in(doc.blocks[block].span)}
+                    marks={shared.marks}
+                />
             },
             Content::Section(node) => html! {
-                <SectionView
-                    key={format!("s{node}")}
-                    article={article.clone()}
-                    node={node}
-                    collapsed={props.collapsed.clone()}
-                    lang={props.lang}
-                    ontoggle={props.ontoggle.clone()}
-                />
+                <SectionView key={format!("s{node}")} shared={shared.clone()} {node} current={current_in(doc.nodes[node].span)} />
             },
         })
         .collect()

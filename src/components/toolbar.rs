@@ -1,32 +1,30 @@
-//! The bar that sticks to the top of the reader: the outline toggle.
+//! The bar that sticks to the top of the reader: the outline toggle, then the
+//! keyword and find bars. A plain view function: it has no state of its own.
 
 use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub lang: Lang,
-    /// Whether the outline is shown now.
-    pub outline_shown: bool,
-    pub ontoggle_outline: Callback<()>,
-}
-
-#[component]
-pub fn Toolbar(props: &Props) -> Html {
-    let onclick = props.ontoggle_outline.reform(|_: MouseEvent| ());
+/// `outline_shown` is whether the outline shows now; `children` follow the toggle.
+pub fn toolbar(
+    lang: Lang,
+    outline_shown: bool,
+    ontoggle_outline: Callback<MouseEvent>,
+    children: Html,
+) -> Html {
     html! {
         <div class="ar-toolbar">
             <button
                 type="button"
                 class="ar-button ar-outline-toggle"
                 aria-controls="ar-outline"
-                aria-expanded={props.outline_shown.to_string()}
-                {onclick}
+                aria-expanded={outline_shown.to_string()}
+                onclick={ontoggle_outline}
             >
                 <span class="ar-icon-list" aria-hidden="true"></span>
-                { props.lang.labels().outline }
+                { lang.labels().outline }
             </button>
+            { children }
         </div>
     }
 }

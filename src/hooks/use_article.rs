@@ -7,7 +7,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::article::ParseOptions;
-use crate::reader::{Action, Article, Loading, ReaderState};
+use crate::reader::{Action, Article, Loading, Memory, ReaderState};
 use crate::saved::Saved;
 use crate::source::ArticleSource;
 use crate::synthetic::SEED_ARTICLE;
@@ -15,19 +15,20 @@ use crate::url_hash::{self, HashKeys};
 use crate::web::{after_paint, location, storage};
 
 /// Loads and parses `source` whenever it changes, then hands over the article
-/// with what was remembered about it and the node the URL hash names. The
-/// progress hint is painted before parsing starts, since a large article takes
-/// a moment. A result that arrives after the source changed (or the reader went
-/// away) is dropped.
+/// with what was remembered about it, what the URL hash says and the preset
+/// keywords. The progress hint is painted before parsing starts, since a large
+/// article takes a moment. A result that arrives after the source changed (or
+/// the reader went away) is dropped.
 ///
 /// ```ignore
 /// let state = use_reducer(ReaderState::default);
-/// use_article(&props.source, props.config.hash.clone(), state.dispatcher());
+/// use_article(&props.source, config.hash.clone(), config.keywords.clone(), state.dispatcher());
 /// ```
 #[hook]
 pub fn use_article(
     source: &ArticleSource,
     hash_keys: Option<HashKeys>,
+    preset: Vec<String>,
     dispatcher: UseReducerDispatcher<ReaderState>,
 ) {
     use_effect_with(source.clone(), move |source| {
@@ -46,16 +47,23 @@ pub fn use_article(
             };
             let action = match Article::parse(text, ParseOptions::default()) {
                 Ok(article) => {
-                    let saved = storage::load(&article.storage_key).and_then(|s| Saved::decode(&s));
                     let doc = &article.document;
-                    let deep_link = hash_keys.as_ref().and_then(|keys| {
-                        url_hash::read(&location::hash(), keys, &|id| doc.node_by_id(id).is_some())
-                            .node
-                    });
+                    let link = hash_keys
+                        .as_ref()
+                        .map(|keys| {
+                            url_hash::read(&location::hash(), keys, &|id| {
+                                doc.node_by_id(id).is_some()
+                            })
+                        })
+                        .unwrap_or_default();
+                    let memory = Memory {
+                        saved: storage::load(&article.storage_key).and_then(|s| Saved::decode(&s)),
+                        link,
+                        preset,
+                    };
                     Action::Loaded {
                         article: Rc::new(article),
-                        saved,
-                        deep_link,
+                        memory,
                     }
                 }
                 Err(problem) => Action::Failed(problem),

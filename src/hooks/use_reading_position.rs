@@ -10,15 +10,15 @@ use yew::prelude::*;
 
 use crate::components::dom_id;
 use crate::outline::Collapsed;
-use crate::reader::{Action, Article, ReaderState};
+use crate::reader::{Action, Article, NavTarget, ReaderState};
 use crate::scroll_spy;
 use crate::web::dom;
 
 /// Gap between the sticky toolbar and a heading scrolled to the top.
 const GAP_PX: f64 = 8.0;
 
-/// Performs [`ReaderState::navigation`] requests (scroll the node to the top,
-/// clear of sticky bars, and focus it) and runs the scroll spy, dispatching
+/// Performs [`ReaderState::navigation`] requests for nodes (scroll the node to
+/// the top, clear of sticky bars, and focus it) and runs the scroll spy, dispatching
 /// [`Action::SetActive`] as the node being read changes.
 ///
 /// After a navigation the spy holds still until the reader scrolls by hand
@@ -36,11 +36,14 @@ pub fn use_reading_position(root: NodeRef, state: &ReaderState, onactive: Callba
         use_effect_with(state.navigation, move |navigation| {
             let target = navigation.zip(root.cast::<Element>()).zip(article);
             if let Some(((nav, root), article)) = target {
-                let id = dom_id(&article.document.nodes[nav.node].id);
-                if let Some(element) = dom::find_by_id(&root, &id) {
-                    *pinned.borrow_mut() = true;
-                    set_scroll_margin(&root);
-                    dom::scroll_to_and_focus(&element, nav.smooth);
+                set_scroll_margin(&root);
+                // Matches are brought into view by `use_highlights`.
+                if let NavTarget::Node(node) = nav.target {
+                    let id = dom_id(&article.document.nodes[node].id);
+                    if let Some(element) = dom::find_by_id(&root, &id) {
+                        *pinned.borrow_mut() = true;
+                        dom::scroll_to_and_focus(&element, nav.smooth);
+                    }
                 }
             }
         });

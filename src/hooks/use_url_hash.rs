@@ -1,33 +1,30 @@
-//! Keeps our part of the URL hash in step with the node being read.
+//! Keeps our part of the URL hash in step with the reader.
 
 use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::reader::{Action, ReaderState};
-use crate::url_hash::{self, HashKeys, HashState};
+use crate::url_hash::{self, HashKeys};
 use crate::web::location;
 
-/// Writes the node being read into the hash with `replaceState` (no history
-/// entries, no `hashchange`), and follows links that change the hash. Does
-/// nothing when `keys` is `None` (`hash="off"`).
+/// Writes the node being read and the keywords into the hash with
+/// `replaceState` (no history entries, no `hashchange`), and follows links that
+/// change the hash. Does nothing when `keys` is `None` (`hash="off"`).
 #[hook]
-pub fn use_url_hash(keys: Option<HashKeys>, state: &ReaderState, ongo: Callback<Action>) {
+pub fn use_url_hash(keys: Option<HashKeys>, state: &ReaderState, onaction: Callback<Action>) {
     let article = state.article().cloned();
-    let active = state.active;
+    let wanted = state.link();
 
     use_effect_with(
-        (keys.clone(), article.clone(), active),
-        |(keys, article, active)| {
-            if let (Some(keys), Some(article)) = (keys, article) {
+        (keys.clone(), article.clone(), wanted),
+        |(keys, article, wanted)| {
+            if let (Some(keys), Some(article), Some(wanted)) = (keys, article, wanted) {
                 let doc = &article.document;
-                let wanted = HashState {
-                    node: active.map(|n| doc.nodes[n].id.clone()),
-                };
-                let current = location::hash();
                 let is_ours = |id: &str| doc.node_by_id(id).is_some();
-                if let Some(next) = url_hash::write(&current, keys, &wanted, &is_ours)
+                let current = location::hash();
+                if let Some(next) = url_hash::write(&current, keys, wanted, &is_ours)
                     && next != current
-                    && url_hash::read(&current, keys, &is_ours) != wanted
+                    && url_hash::read(&current, keys, &is_ours) != *wanted
                 {
                     location::replace_hash(&next);
                 }
@@ -43,8 +40,11 @@ pub fn use_url_hash(keys: Option<HashKeys>, state: &ReaderState, ongo: Callback<
                     let link = url_hash::read(&location::hash(), &keys, &|id| {
                         doc.node_by_id(id).is_some()
                     });
+                    if let Some(keywords) = link.keywords {
+                        onaction.emit(Action::SetKeywords(keywords));
+                    }
                     if let Some(id) = link.node {
-                        ongo.emit(Action::GoToId { id, smooth: true });
+                        onaction.emit(Action::GoToId { id, smooth: true });
                     }
                 }))
             }

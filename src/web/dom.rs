@@ -138,6 +138,19 @@ pub fn scroll_to_and_focus(target: &HtmlElement, smooth: bool) {
     let _ = target.focus_with_options(&focus);
 }
 
+/// Scrolls `target` to the middle of the view, without moving keyboard focus.
+pub fn scroll_to_middle(target: &HtmlElement, smooth: bool) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    let smooth = smooth && !prefers_reduced_motion();
+    options.set_behavior(if smooth {
+        ScrollBehavior::Smooth
+    } else {
+        ScrollBehavior::Instant
+    });
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Scrolls a panel (not the page) so that `item` (a row inside it) is visible.
 pub fn reveal_in_panel(panel: &Element, item: &Element) {
     let panel_rect = panel.get_bounding_client_rect();

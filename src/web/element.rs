@@ -15,8 +15,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
-use crate::app::{App, Props};
+use crate::app::{App, Bridge, Props};
 use crate::config::Config;
+use crate::matcher;
+use crate::reader::Action;
 use crate::source::ArticleSource;
 
 /// The app once mounted; `Closed` after `destroy`, so a late stylesheet
@@ -31,6 +33,7 @@ enum Mount {
 #[wasm_bindgen]
 pub struct ReaderHandle {
     mount: Rc<RefCell<Mount>>,
+    bridge: Bridge,
     _stylesheet: [EventListener; 2],
 }
 
@@ -50,10 +53,12 @@ impl ReaderHandle {
         shadow.append_child(&root)?;
 
         let mount = Rc::new(RefCell::new(Mount::Waiting));
+        let bridge = Bridge::default();
         let props = Props {
             source: source_of(&host),
             config: config_of(&host),
             host: Some(host),
+            bridge: bridge.clone(),
         };
         let start = |event: &'static str| {
             let (mount, root, props) = (mount.clone(), root.clone(), props.clone());
@@ -63,8 +68,58 @@ impl ReaderHandle {
         let listeners = [start("load"), start("error")];
         Ok(ReaderHandle {
             mount,
+            bridge,
             _stylesheet: listeners,
         })
+    }
+
+    /// Replaces the keywords; returns those accepted (blank ones are refused,
+    /// and the reader shows why). Every value is plain text.
+    #[wasm_bindgen(js_name = setKeywords)]
+    pub fn set_keywords(&self, keywords: Vec<String>) -> Vec<String> {
+        self.bridge.state().map_or_else(Vec::new, |state| {
+            state.dispatch(Action::SetKeywords(keywords));
+            state.keyword_texts()
+        })
+    }
+
+    #[wasm_bindgen(js_name = getKeywords)]
+    pub fn get_keywords(&self) -> Vec<String> {
+        self.bridge
+            .state()
+            .map_or_else(Vec::new, |state| state.keyword_texts())
+    }
+
+    /// `{ keyword: count }`, each keyword counted on its own.
+    #[wasm_bindgen(js_name = matchCounts)]
+    pub fn match_counts(&self) -> js_sys::Object {
+        let counts = dictionary();
+        if let Some(state) = self.bridge.state() {
+            for (keyword, count) in state.keywords.iter().zip(&state.matches.counts) {
+                set(&counts, &keyword.text, JsValue::from(*count as u32));
+            }
+        }
+        counts
+    }
+
+    /// `{ sectionId: { keyword: count } }`; a section counts its subsections.
+    #[wasm_bindgen(js_name = sectionMatchCounts)]
+    pub fn section_match_counts(&self) -> js_sys::Object {
+        let sections = dictionary();
+        if let Some(state) = self.bridge.state()
+            && let Some(article) = state.article()
+        {
+            for (id, per_keyword) in
+                matcher::section_counts(&article.document, &state.keywords, &state.matches)
+            {
+                let counts = dictionary();
+                for (keyword, count) in per_keyword {
+                    set(&counts, keyword, JsValue::from(count));
+                }
+                set(&sections, id, counts.into());
+            }
+        }
+        sections
     }
 
     /// Unmounts the app; the element can be connected again later.
@@ -73,6 +128,16 @@ impl ReaderHandle {
             app.destroy();
         }
     }
+}
+
+/// An object without a prototype, so that any keyword (even `__proto__`) is
+/// just a key.
+fn dictionary() -> js_sys::Object {
+    js_sys::Object::create(JsValue::NULL.unchecked_ref())
+}
+
+fn set(object: &js_sys::Object, key: &str, value: JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
 }
 
 fn start_app(mount: &RefCell<Mount>, root: Element, props: Props) {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmarks (README "Benchmarks"): native parse and match throughput with
+# criterion, then keyword highlighting in headless Chromium against mark.js.
+# Prints every figure; nothing here passes or fails on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+export PATH="$PWD/node_modules/.bin:$PATH"
+mkdir -p bench/out
+if [ "${1:-}" != "--browser-only" ]; then
+  cargo bench --bench parse --bench matcher
+fi
+trunk build --release --offline --public-url ./
+cargo run --quiet --release --example generate_article -- 1048576 > bench/out/article-1mb.txt
+node bench/highlight.mjs dist bench/out/article-1mb.txt

@@ -1,0 +1,560 @@
+//! Keyword matching: which keywords occur where, how often, and what to paint.
+//!
+//! 1. The article body is *folded* once ([`Folded`]): case, diacritics and
+//!    full-width forms fold away (see [`text::fold`]), so Ａ matches A, ， matches ,
+//!    and é matches e + U+0301. A short shift list maps folded offsets back to
+//!    the body, so every match lands on character boundaries of the original.
+//! 2. All keywords are found in one left-to-right pass: a bitmap of first
+//!    characters skips most positions, and each keyword keeps its own
+//!    leftmost, non-overlapping matches. A keyword's count is therefore the
+//!    number of its own occurrences whatever other keywords exist.
+//! 3. Chinese matches as substrings; a keyword that begins or ends with a Latin
+//!    letter or digit can be restricted to whole words.
+//! 4. Matches never cross a paragraph boundary: blocks are joined by `\n`,
+//!    which no keyword contains.
+//! 5. Painting: where matches overlap, each character takes the colour of the
+//!    longest match covering it; between equally long matches, the keyword
+//!    added first wins. The current match of the find bar is drawn over both.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::article::text::{self, fold, is_cjk, is_word_char};
+use crate::article::{Document, NodeKind, Span};
+
+/// Keywords longer than this many characters are refused.
+pub const MAX_KEYWORD_CHARS: usize = 64;
+/// At most this many keywords at once.
+pub const MAX_KEYWORDS: usize = 200;
+/// Colours in the palette (reader.css has `ar-kw-0` … `ar-kw-9`).
+pub const PALETTE_SIZE: usize = 10;
+
+/// A keyword as entered, and as matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keyword {
+    /// The text as the reader typed it (trimmed), shown on its chip.
+    pub text: String,
+    folded: String,
+    /// Begins or ends with a Latin letter or digit: whole-word matching applies.
+    latin_edges: bool,
+}
+
+/// Why a keyword was refused. Each has a message in `i18n`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeywordProblem {
+    /// Empty, or only spaces.
+    Empty,
+    TooLong,
+    /// Already there (perhaps in another case or width).
+    Duplicate(String),
+    TooMany,
+}
+
+fn is_latin_word_char(c: char) -> bool {
+    is_word_char(c) && !is_cjk(c)
+}
+
+impl Keyword {
+    /// Checks and prepares a keyword. Any text is plain text: `<b>` and `.*` are
+    /// matched as the characters they are.
+    pub fn parse(input: &str) -> Result<Keyword, KeywordProblem> {
+        // Line breaks and tabs become spaces: a keyword is one line.
+        let spaced: String = input
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        let text = text::trim(&spaced).to_string();
+        let folded: String = text.chars().filter_map(fold).collect();
+        if folded.trim().is_empty() {
+            return Err(KeywordProblem::Empty);
+        }
+        if text::char_len(&text) > MAX_KEYWORD_CHARS {
+            return Err(KeywordProblem::TooLong);
+        }
+        let latin_edges = folded.chars().next().is_some_and(is_latin_word_char)
+            || folded.chars().last().is_some_and(is_latin_word_char);
+        Ok(Keyword {
+            text,
+            folded,
+            latin_edges,
+        })
+    }
+
+    /// Adds `input` to `keywords`, refusing duplicates and overflows.
+    pub fn add(keywords: &[Keyword], input: &str) -> Result<Keyword, KeywordProblem> {
+        let keyword = Keyword::parse(input)?;
+        if let Some(existing) = keywords.iter().find(|k| k.folded == keyword.folded) {
+            return Err(KeywordProblem::Duplicate(existing.text.clone()));
+        }
+        if keywords.len() >= MAX_KEYWORDS {
+            return Err(KeywordProblem::TooMany);
+        }
+        Ok(keyword)
+    }
+}
+
+/// The body folded for matching, with the way back to body offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Folded {
+    text: String,
+    /// `(folded offset, body offset)` wherever the two stop moving in step.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    pub fn new(body: &str) -> Folded {
+        let mut text = String::with_capacity(body.len());
+        let mut shifts = vec![(0, 0)];
+        let mut delta = 0usize;
+        for (offset, c) in body.char_indices() {
+            let Some(f) = fold(c) else {
+                continue; // a combining mark: it stays with the letter before it
+            };
+            if offset - text.len() != delta {
+                delta = offset - text.len();
+                shifts.push((text.len(), offset));
+            }
+            text.push(f);
+        }
+        if body.len() - text.len() != delta {
+            shifts.push((text.len(), body.len()));
+        }
+        Folded { text, shifts }
+    }
+
+    /// The body offset of a folded offset: the start of the character there,
+    /// so a match's end covers any combining marks after its last letter.
+    fn to_body(&self, folded: usize) -> usize {
+        let i = self.shifts.partition_point(|&(f, _)| f <= folded) - 1;
+        let (f, b) = self.shifts[i];
+        b + (folded - f)
+    }
+}
+
+/// One occurrence of one keyword.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub span: Span,
+    pub keyword: usize,
+}
+
+/// A stretch of a block painted in one keyword's colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paint {
+    pub span: Span,
+    pub keyword: usize,
+}
+
+/// Everything the views and the API need about the current keywords.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Matches {
+    /// All matches of all keywords, by start (then keyword).
+    pub all: Vec<Match>,
+    /// Per keyword, its number of matches.
+    pub counts: Vec<usize>,
+    /// Per node, per keyword (`node * keywords + keyword`): matches inside the
+    /// node's span, so a section counts its subsections and points too.
+    node_counts: Vec<u32>,
+    keywords: usize,
+    /// Per block, what to paint; blocks without matches share one empty slice.
+    pub paint: Vec<Rc<[Paint]>>,
+}
+
+impl Matches {
+    /// Matches of node `node` for keyword `keyword`.
+    pub fn node_count(&self, node: usize, keyword: usize) -> u32 {
+        self.node_counts
+            .get(node * self.keywords + keyword)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Matches of all keywords inside node `node`.
+    pub fn node_total(&self, node: usize) -> u32 {
+        let start = node * self.keywords;
+        self.node_counts
+            .get(start..start + self.keywords)
+            .map_or(0, |c| c.iter().sum())
+    }
+
+    /// The matches the find bar steps through: one keyword's, or everyone's.
+    pub fn of_target(&self, keyword: Option<usize>) -> Vec<Match> {
+        self.all
+            .iter()
+            .filter(|m| keyword.is_none_or(|k| m.keyword == k))
+            .copied()
+            .collect()
+    }
+}
+
+/// Finds every keyword in the document. `whole_words` restricts keywords with
+/// Latin edges to whole words.
+pub fn find(doc: &Document, folded: &Folded, keywords: &[Keyword], whole_words: bool) -> Matches {
+    let all = scan(folded, keywords, whole_words);
+    let mut counts = vec![0; keywords.len()];
+    for m in &all {
+        counts[m.keyword] += 1;
+    }
+    Matches {
+        node_counts: count_per_node(doc, &all, keywords.len()),
+        paint: paint_blocks(doc, &all),
+        counts,
+        keywords: keywords.len(),
+        all,
+    }
+}
+
+/// How often one keyword occurs: the live count while a keyword is typed, so
+/// it must be quick. The same rules as [`find`], with the standard library's
+/// substring search in place of the many-keyword scan.
+pub fn count(folded: &Folded, keyword: &Keyword, whole_words: bool) -> usize {
+    let text = folded.text.as_str();
+    let needle = keyword.folded.as_str();
+    let mut count = 0;
+    let mut from = 0;
+    while let Some(found) = text[from..].find(needle) {
+        let at = from + found;
+        let end = at + needle.len();
+        if whole_words && keyword.latin_edges && !is_whole_word(text, at, end) {
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        count += 1;
+        from = end;
+    }
+    count
+}
+
+/// No Latin letter or digit touches `text[at..end]` on either side.
+fn is_whole_word(text: &str, at: usize, end: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(is_latin_word_char)
+        && !text[end..].chars().next().is_some_and(is_latin_word_char)
+}
+
+/// One pass over the folded text for all keywords.
+fn scan(folded: &Folded, keywords: &[Keyword], whole_words: bool) -> Vec<Match> {
+    // First characters: a bitmap for the Basic Multilingual Plane, then a map.
+    let mut starts: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut bitmap = vec![0u64; 1024];
+    for (k, keyword) in keywords.iter().enumerate() {
+        if let Some(first) = keyword.folded.chars().next() {
+            starts.entry(first).or_default().push(k);
+            if let Some(word) = bitmap.get_mut(first as usize / 64) {
+                *word |= 1 << (first as usize % 64);
+            }
+        }
+    }
+    let text = folded.text.as_str();
+    let mut taken_until = vec![0usize; keywords.len()];
+    let mut out = Vec::new();
+    for (at, c) in text.char_indices() {
+        let maybe = bitmap
+            .get(c as usize / 64)
+            .is_none_or(|w| w & (1 << (c as usize % 64)) != 0);
+        if maybe && let Some(candidates) = starts.get(&c) {
+            for &k in candidates {
+                let keyword = &keywords[k];
+                let end = at + keyword.folded.len();
+                if at < taken_until[k] || !text[at..].starts_with(keyword.folded.as_str()) {
+                    continue;
+                }
+                if whole_words && keyword.latin_edges && !is_whole_word(text, at, end) {
+                    continue;
+                }
+                taken_until[k] = end;
+                out.push(Match {
+                    span: Span::new(folded.to_body(at), folded.to_body(end)),
+                    keyword: k,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Counts matches per node, including descendants (nodes are in pre-order).
+fn count_per_node(doc: &Document, all: &[Match], keywords: usize) -> Vec<u32> {
+    let mut counts = vec![0u32; doc.nodes.len() * keywords];
+    for m in all {
+        let mut node = doc.node_at(m.span.start);
+        while let Some(n) = node {
+            counts[n * keywords + m.keyword] += 1;
+            node = doc.nodes[n].parent;
+        }
+    }
+    counts
+}
+
+/// Applies the paint rule block by block.
+fn paint_blocks(doc: &Document, all: &[Match]) -> Vec<Rc<[Paint]>> {
+    let empty: Rc<[Paint]> = Rc::from(Vec::new());
+    let mut out = vec![empty; doc.blocks.len()];
+    let mut rest = all;
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let inside = rest.partition_point(|m| m.span.start < block.span.end);
+        let (here, later) = rest.split_at(inside);
+        rest = later;
+        if !here.is_empty() {
+            out[b] = Rc::from(paint(here));
+        }
+    }
+    out
+}
+
+/// The longest covering match paints each character; ties go to the earlier keyword.
+fn paint(matches: &[Match]) -> Vec<Paint> {
+    let mut cuts: Vec<usize> = matches
+        .iter()
+        .flat_map(|m| [m.span.start, m.span.end])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Paint> = Vec::new();
+    let mut last_winner = None;
+    for pair in cuts.windows(2) {
+        let piece = Span::new(pair[0], pair[1]);
+        let winner = matches
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.contains(piece))
+            .max_by_key(|(_, m)| (m.span.len(), std::cmp::Reverse(m.keyword)));
+        let Some((index, winner)) = winner else {
+            last_winner = None;
+            continue;
+        };
+        // Pieces of the same match join; two matches side by side stay two marks.
+        match out.last_mut() {
+            Some(last) if last_winner == Some(index) && last.span.end == piece.start => {
+                last.span.end = piece.end
+            }
+            _ => out.push(Paint {
+                span: piece,
+                keyword: winner.keyword,
+            }),
+        }
+        last_winner = Some(index);
+    }
+    out
+}
+
+/// Pieces of `range` for rendering: each with the keyword painting it (if any)
+/// and whether it belongs to the current match.
+pub fn pieces(
+    range: Span,
+    paint: &[Paint],
+    current: Option<Span>,
+) -> Vec<(Span, Option<usize>, bool)> {
+    let mut cuts = vec![range.start, range.end];
+    for p in paint
+        .iter()
+        .filter(|p| p.span.start < range.end && range.start < p.span.end)
+    {
+        cuts.extend([p.span.start.max(range.start), p.span.end.min(range.end)]);
+    }
+    if let Some(c) = current.filter(|c| c.start < range.end && range.start < c.end) {
+        cuts.extend([c.start.max(range.start), c.end.min(range.end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|pair| {
+            let piece = Span::new(pair[0], pair[1]);
+            let keyword = paint
+                .iter()
+                .find(|p| p.span.contains(piece))
+                .map(|p| p.keyword);
+            let is_current = current.is_some_and(|c| c.contains(piece));
+            (piece, keyword, is_current)
+        })
+        .collect()
+}
+
+/// Section id → keyword → count, for the embedding API.
+pub fn section_counts<'a>(
+    doc: &'a Document,
+    keywords: &'a [Keyword],
+    matches: &'a Matches,
+) -> impl Iterator<Item = (&'a str, Vec<(&'a str, u32)>)> + 'a {
+    doc.nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| matches!(n.kind, NodeKind::Section { .. }))
+        .map(move |(i, n)| {
+            let per_keyword = keywords
+                .iter()
+                .enumerate()
+                .map(|(k, kw)| (kw.text.as_str(), matches.node_count(i, k)))
+                .collect();
+            (n.id.as_str(), per_keyword)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse;
+
+    const SEED: &str = include_str!("../static/articles/seed.txt");
+
+    fn keywords(list: &[&str]) -> Vec<Keyword> {
+        list.iter().map(|k| Keyword::parse(k).unwrap()).collect()
+    }
+
+    fn run(text: &str, list: &[&str], whole: bool) -> (Document, Matches) {
+        let doc = parse(text);
+        let matches = find(&doc, &Folded::new(&doc.body), &keywords(list), whole);
+        (doc, matches)
+    }
+
+    fn texts<'a>(doc: &'a Document, matches: &Matches) -> Vec<&'a str> {
+        matches.all.iter().map(|m| doc.text(m.span)).collect()
+    }
+
+    #[test]
+    fn refused_keywords_say_why() {
+        assert_eq!(Keyword::parse("   "), Err(KeywordProblem::Empty));
+        assert_eq!(Keyword::parse("\u{3000}\t\n"), Err(KeywordProblem::Empty));
+        assert_eq!(
+            Keyword::parse(&"长".repeat(65)),
+            Err(KeywordProblem::TooLong)
+        );
+        let have = keywords(&["Party"]);
+        assert_eq!(
+            Keyword::add(&have, "ＰＡＲＴＹ"),
+            Err(KeywordProblem::Duplicate("Party".into()))
+        );
+        assert_eq!(Keyword::parse(" 人才 ").unwrap().text, "人才");
+    }
+
+    #[test]
+    fn html_and_regex_characters_are_plain_text() {
+        let (doc, m) = run(
+            "T\n\na <img src=x onerror=alert(1)> b .* c (x+)",
+            &["<img src=x onerror=alert(1)>", ".*", "(x+)"],
+            false,
+        );
+        assert_eq!(
+            texts(&doc, &m),
+            ["<img src=x onerror=alert(1)>", ".*", "(x+)"]
+        );
+    }
+
+    #[test]
+    fn case_width_and_accents_fold() {
+        let (doc, m) = run(
+            "T\n\nＡＢＣ abc Abc，café cafe\u{301}",
+            &["abc", ",", "CAFÉ"],
+            false,
+        );
+        assert_eq!(
+            texts(&doc, &m),
+            ["ＡＢＣ", "abc", "Abc", "，", "café", "cafe\u{301}"]
+        );
+    }
+
+    #[test]
+    fn whole_words_apply_to_latin_only() {
+        let (doc, m) = run("T\n\ncat category cat. 人才人才库", &["cat", "人才"], true);
+        assert_eq!(texts(&doc, &m), ["cat", "cat", "人才", "人才"]);
+        let (_, m) = run("T\n\ncat category", &["cat"], false);
+        assert_eq!(m.counts, [2]);
+    }
+
+    #[test]
+    fn counts_ignore_other_keywords_and_overlaps_paint_by_length() {
+        let (doc, m) = run(
+            "T\n\n基层党组织和党组织",
+            &["党组织", "基层党组织", "组织"],
+            false,
+        );
+        assert_eq!(m.counts, [2, 1, 2]);
+        let block = doc
+            .blocks
+            .iter()
+            .position(|b| doc.text(b.span).starts_with("基层"))
+            .unwrap();
+        let painted: Vec<(&str, usize)> = m.paint[block]
+            .iter()
+            .map(|p| (doc.text(p.span), p.keyword))
+            .collect();
+        assert_eq!(painted, [("基层党组织", 1), ("党组织", 0)]);
+    }
+
+    #[test]
+    fn ties_go_to_the_keyword_added_first() {
+        let (doc, m) = run("T\n\nabcd", &["abc", "bcd"], false);
+        let block = doc.blocks.len() - 1;
+        let painted: Vec<(&str, usize)> = m.paint[block]
+            .iter()
+            .map(|p| (doc.text(p.span), p.keyword))
+            .collect();
+        assert_eq!(painted, [("abc", 0), ("d", 1)]);
+    }
+
+    #[test]
+    fn a_keyword_never_matches_across_paragraphs() {
+        let (_, m) = run(
+            "T\n\n第一段结尾\n第二段开头",
+            &["结尾第二", "结尾\n第二"],
+            false,
+        );
+        assert_eq!(m.counts, [0, 0]);
+    }
+
+    #[test]
+    fn per_section_counts_on_the_seed() {
+        let (doc, m) = run(SEED, &["人才", "干部", "基层党组织"], false);
+        let naive = |k: &str| doc.body.matches(k).count();
+        assert_eq!(
+            m.counts,
+            [naive("人才"), naive("干部"), naive("基层党组织")]
+        );
+        let sections: Vec<usize> = doc.sections().collect();
+        let fourth = sections[3];
+        let in_fourth = doc.text(doc.nodes[fourth].span).matches("人才").count() as u32;
+        assert!(in_fourth >= 5);
+        assert_eq!(m.node_count(fourth, 0), in_fourth);
+        let in_sections: u32 = sections.iter().map(|&s| m.node_count(s, 0)).sum();
+        let outside = doc.body[..doc.nodes[sections[0]].span.start]
+            .matches("人才")
+            .count() as u32;
+        assert_eq!(in_sections + outside, m.counts[0] as u32);
+        let list = keywords(&["人才", "干部", "基层党组织"]);
+        let api: Vec<_> = section_counts(&doc, &list, &m).collect();
+        assert_eq!(api.len(), 4);
+        assert_eq!(api[3].1[0], ("人才", in_fourth));
+    }
+
+    #[test]
+    fn pieces_split_at_paint_and_current_match() {
+        let paint = [Paint {
+            span: Span::new(2, 5),
+            keyword: 0,
+        }];
+        let got = pieces(Span::new(0, 8), &paint, Some(Span::new(4, 6)));
+        assert_eq!(
+            got,
+            [
+                (Span::new(0, 2), None, false),
+                (Span::new(2, 4), Some(0), false),
+                (Span::new(4, 5), Some(0), true),
+                (Span::new(5, 6), None, true),
+                (Span::new(6, 8), None, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn folding_keeps_offsets_on_the_original_text() {
+        let body = "Ａé\u{301}x，y";
+        let folded = Folded::new(body);
+        assert_eq!(folded.text, "aex,y");
+        assert_eq!(folded.to_body(0), 0);
+        assert_eq!(folded.to_body(1), 3);
+        assert_eq!(folded.to_body(2), body.find('x').unwrap());
+        assert_eq!(folded.to_body(5), body.len());
+    }
+}

@@ -1,0 +1,363 @@
+//! Reader state transitions: loading, folding, navigation, memory, keywords.
+
+use super::*;
+use crate::matcher::KeywordProblem;
+
+const SEED: &str = include_str!("../../static/articles/seed.txt");
+
+fn article() -> Rc<Article> {
+    Rc::new(Article::parse(SEED, ParseOptions::default()).unwrap())
+}
+
+fn loaded_with(memory: Memory) -> (ReaderState, Rc<Article>) {
+    let article = article();
+    let mut state = ReaderState::default();
+    state.apply(Action::Loaded {
+        article: article.clone(),
+        memory,
+    });
+    (state, article)
+}
+
+fn loaded() -> (ReaderState, Rc<Article>) {
+    loaded_with(Memory::default())
+}
+
+fn node(article: &Article, label: &str) -> usize {
+    article
+        .document
+        .nodes
+        .iter()
+        .position(|n| n.label.starts_with(label))
+        .unwrap()
+}
+
+fn nav_node(state: &ReaderState) -> Option<usize> {
+    match state.navigation?.target {
+        NavTarget::Node(n) => Some(n),
+        NavTarget::Match => None,
+    }
+}
+
+#[test]
+fn blank_text_is_a_problem_not_an_empty_page() {
+    assert_eq!(
+        Article::parse(" \n\u{3000}", ParseOptions::default()),
+        Err(Problem::EmptyArticle)
+    );
+}
+
+#[test]
+fn loading_then_ready() {
+    let mut state = ReaderState::default();
+    assert!(state.article().is_none());
+    let article = Rc::new(Article::parse("标题\n正文。", ParseOptions::default()).unwrap());
+    state.apply(Action::Loaded {
+        article: article.clone(),
+        memory: Memory::default(),
+    });
+    assert_eq!(state.article(), Some(&article));
+    assert_eq!(article.language, "zh");
+    assert_eq!(article.reading_minutes, 1);
+}
+
+#[test]
+fn subtrees_and_reading_times_per_node() {
+    let (_, article) = loaded();
+    let first = node(&article, "一、");
+    let point = node(&article, "二是要持之以恒");
+    let second = node(&article, "二、");
+    assert!(article.in_subtree(first, point));
+    assert!(!article.in_subtree(first, second));
+    assert!(article.node_seconds[first] > article.node_seconds[point]);
+    let total: u32 = article
+        .document
+        .roots()
+        .map(|r| article.node_seconds[r])
+        .sum();
+    assert!(total / 60 <= article.reading_minutes);
+}
+
+#[test]
+fn toggling_folds_and_unfolds_one_section() {
+    let (mut state, article) = loaded();
+    let first = node(&article, "一、");
+    state.apply(Action::Toggle(first));
+    assert!(state.collapsed.contains(&first));
+    assert!(article.is_hidden(node(&article, "一是要"), &state.collapsed));
+    state.apply(Action::Toggle(first));
+    assert!(state.collapsed.is_empty());
+    state.apply(Action::CollapseAll);
+    assert_eq!(state.collapsed.len(), 4);
+    state.apply(Action::ExpandAll);
+    assert!(state.collapsed.is_empty());
+}
+
+#[test]
+fn going_to_a_node_unfolds_its_path_and_asks_for_a_scroll() {
+    let (mut state, article) = loaded();
+    state.apply(Action::CollapseAll);
+    let point = node(&article, "坚持胸怀天下");
+    state.apply(Action::GoTo {
+        node: point,
+        smooth: true,
+    });
+    assert!(!article.is_hidden(point, &state.collapsed));
+    assert_eq!(state.collapsed.len(), 3);
+    let nav = state.navigation.unwrap();
+    assert_eq!((nav.target, nav.smooth), (NavTarget::Node(point), true));
+    assert_eq!(state.active, Some(point));
+    state.apply(Action::GoTo {
+        node: point,
+        smooth: true,
+    });
+    assert_ne!(
+        state.navigation.unwrap().seq,
+        nav.seq,
+        "a second request is a new request"
+    );
+    state.apply(Action::GoToId {
+        id: "no-such-id".into(),
+        smooth: false,
+    });
+    assert_eq!(nav_node(&state), Some(point));
+}
+
+#[test]
+fn the_browser_finding_folded_text_unfolds_it() {
+    let (mut state, article) = loaded();
+    state.apply(Action::CollapseAll);
+    let third = node(&article, "三、");
+    state.apply(Action::Reveal(third));
+    assert!(!state.collapsed.contains(&third));
+    assert_eq!(state.collapsed.len(), 3);
+}
+
+#[test]
+fn outline_keys_move_the_tab_stop_and_enter_navigates() {
+    let (mut state, article) = loaded();
+    assert_eq!(state.tab_stop(), Some(node(&article, "一、")));
+    state.apply(Action::OutlineKey {
+        key: TreeKey::Down,
+        now_ms: 0.0,
+    });
+    assert_eq!(state.tab_stop(), Some(node(&article, "一是要对标")));
+    state.apply(Action::OutlineKey {
+        key: TreeKey::Left,
+        now_ms: 0.0,
+    });
+    state.apply(Action::OutlineKey {
+        key: TreeKey::Left,
+        now_ms: 0.0,
+    });
+    assert!(state.collapsed.contains(&node(&article, "一、")));
+    state.apply(Action::OutlineKey {
+        key: TreeKey::End,
+        now_ms: 0.0,
+    });
+    state.apply(Action::OutlineKey {
+        key: TreeKey::Enter,
+        now_ms: 0.0,
+    });
+    assert_eq!(nav_node(&state), Some(article.document.nodes.len() - 1));
+}
+
+#[test]
+fn a_hidden_focus_falls_back_to_a_visible_tab_stop() {
+    let (mut state, article) = loaded();
+    state.apply(Action::Focus(node(&article, "坚持守正创新")));
+    state.apply(Action::Toggle(node(&article, "二、")));
+    assert_eq!(state.tab_stop(), Some(node(&article, "一、")));
+}
+
+#[test]
+fn memory_round_trip_and_links_win_over_the_saved_position() {
+    let (mut state, article) = loaded();
+    let second = node(&article, "二、");
+    state.apply(Action::Toggle(second));
+    state.apply(Action::SetActive(Some(node(&article, "三、"))));
+    state.apply(Action::ToggleReadingTimes);
+    state.apply(Action::AddKeyword("人才".into()));
+    state.apply(Action::ToggleWholeWords);
+    let saved = state.saved().unwrap();
+
+    let (fresh, _) = loaded_with(Memory {
+        saved: Some(saved.clone()),
+        ..Memory::default()
+    });
+    assert_eq!(*fresh.collapsed, Collapsed::from([second]));
+    assert!(fresh.reading_times && fresh.whole_words);
+    assert_eq!(fresh.keyword_texts(), ["人才"]);
+    assert_eq!(
+        fresh.navigation.map(|n| (n.target, n.smooth)),
+        Some((NavTarget::Node(node(&article, "三、")), false))
+    );
+
+    let target = article.document.nodes[node(&article, "坚持人民至上")]
+        .id
+        .clone();
+    let (linked, _) = loaded_with(Memory {
+        saved: Some(saved),
+        link: HashState {
+            node: Some(target),
+            keywords: Some(vec!["干部".into()]),
+        },
+        preset: vec!["组织".into()],
+    });
+    assert_eq!(nav_node(&linked), Some(node(&article, "坚持人民至上")));
+    assert!(
+        !linked.collapsed.contains(&second),
+        "the link's path unfolds"
+    );
+    assert_eq!(
+        linked.keyword_texts(),
+        ["干部"],
+        "a shared link's keywords win"
+    );
+}
+
+#[test]
+fn preset_keywords_apply_until_the_reader_chooses() {
+    let preset = vec!["人才".to_string(), "干部".to_string()];
+    let (mut state, _) = loaded_with(Memory {
+        preset: preset.clone(),
+        ..Memory::default()
+    });
+    assert_eq!(state.keyword_texts(), preset);
+    assert_eq!(
+        state.saved().unwrap().keywords,
+        None,
+        "a preset is not the reader's choice"
+    );
+    state.apply(Action::RemoveKeyword(0));
+    assert_eq!(
+        state.saved().unwrap().keywords,
+        Some(vec!["干部".to_string()])
+    );
+    let emptied = Saved {
+        keywords: Some(Vec::new()),
+        ..Saved::default()
+    };
+    let (state, _) = loaded_with(Memory {
+        saved: Some(emptied),
+        preset,
+        ..Memory::default()
+    });
+    assert!(
+        state.keywords.is_empty(),
+        "the reader removed them; they stay removed"
+    );
+}
+
+#[test]
+fn memory_from_another_version_of_the_article_is_skipped() {
+    let saved = Saved {
+        collapsed: vec!["gone".into()],
+        position: Some("also-gone".into()),
+        ..Saved::default()
+    };
+    let (state, _) = loaded_with(Memory {
+        saved: Some(saved),
+        link: HashState {
+            node: Some("nope".into()),
+            keywords: None,
+        },
+        preset: Vec::new(),
+    });
+    assert!(state.collapsed.is_empty());
+    assert_eq!(state.navigation, None);
+}
+
+#[test]
+fn keywords_are_added_refused_and_removed() {
+    let (mut state, _) = loaded();
+    state.apply(Action::AddKeyword("  ".into()));
+    assert_eq!(
+        state.keyword_problem,
+        Some(("  ".into(), KeywordProblem::Empty))
+    );
+    state.apply(Action::AddKeyword("人才".into()));
+    assert_eq!(state.keyword_problem, None);
+    state.apply(Action::AddKeyword("干部".into()));
+    state.apply(Action::AddKeyword("人才".into()));
+    assert_eq!(
+        state.keyword_problem,
+        Some(("人才".into(), KeywordProblem::Duplicate("人才".into())))
+    );
+    let naive = |k: &str| state.article().unwrap().document.body.matches(k).count();
+    assert_eq!(state.matches.counts, [naive("人才"), naive("干部")]);
+    state.apply(Action::SetFindTarget(Some(1)));
+    state.apply(Action::RemoveKeyword(0));
+    assert_eq!(state.keyword_texts(), ["干部"]);
+    assert_eq!(state.find_target, Some(0), "the target follows its keyword");
+    state.apply(Action::RemoveLastKeyword);
+    assert!(state.keywords.is_empty());
+    assert_eq!(state.find_target, None);
+    state.apply(Action::SetKeywords(vec![
+        "人才".into(),
+        " ".into(),
+        "组织".into(),
+    ]));
+    assert_eq!(state.keyword_texts(), ["人才", "组织"]);
+    assert_eq!(
+        state.keyword_problem,
+        Some((" ".into(), KeywordProblem::Empty))
+    );
+}
+
+#[test]
+fn stepping_wraps_around_and_unfolds_folded_matches() {
+    let (mut state, article) = loaded();
+    state.apply(Action::AddKeyword("人才强县".into()));
+    state.apply(Action::AddKeyword("人才".into()));
+    state.apply(Action::SetFindTarget(Some(0)));
+    assert_eq!(state.target_matches().len(), 1);
+    state.apply(Action::CollapseAll);
+    state.apply(Action::StepMatch { forward: true });
+    assert_eq!(state.current_match, Some(0));
+    assert!(
+        !state.collapsed.contains(&node(&article, "四、")),
+        "the match's section unfolds"
+    );
+    assert_eq!(state.navigation.map(|n| n.target), Some(NavTarget::Match));
+    let span = state.current_match_span().unwrap();
+    assert_eq!(article.document.text(span), "人才强县");
+
+    state.apply(Action::SetFindTarget(None));
+    let total = state.target_matches().len();
+    assert_eq!(total, state.matches.counts.iter().sum::<usize>());
+    state.apply(Action::StepMatch { forward: false });
+    assert_eq!(
+        state.current_match,
+        Some(total - 1),
+        "back from nothing goes to the last"
+    );
+    state.apply(Action::StepMatch { forward: true });
+    assert_eq!(
+        state.current_match,
+        Some(0),
+        "forward from the last wraps to the first"
+    );
+}
+
+#[test]
+fn the_first_step_starts_where_the_reader_is() {
+    let (mut state, article) = loaded();
+    state.apply(Action::AddKeyword("人才".into()));
+    state.apply(Action::SetActive(Some(node(&article, "四、"))));
+    state.apply(Action::StepMatch { forward: true });
+    let span = state.current_match_span().unwrap();
+    assert!(span.start >= article.document.nodes[node(&article, "四、")].span.start);
+}
+
+#[test]
+fn the_outline_can_list_only_nodes_with_matches() {
+    let (mut state, article) = loaded();
+    state.apply(Action::AddKeyword("人才强县".into()));
+    assert!(state.listed(node(&article, "一、")), "no filter yet");
+    state.apply(Action::ToggleOnlyWithMatches);
+    assert!(!state.listed(node(&article, "一、")));
+    assert!(state.listed(node(&article, "四、")));
+    assert!(state.listed(node(&article, "三是要深入推进新时代人才强县战略")));
+    assert_eq!(state.tab_stop(), Some(node(&article, "四、")));
+}

@@ -1,0 +1,289 @@
+// Keyword highlighting: the bar, counts, find-bar stepping, folded sections,
+// the URL, odd keywords, suggestions and the embedding API.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, strictPage, screenshot, readerReady, inReader, dist, fixtures } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve({ mounts: { '/': dist, '/fixtures/': fixtures } });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path = '/', options = {}) {
+  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
+  page.on('dialog', (dialog) => {
+    page.problems.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  await page.goto(`${server.origin}${path}`);
+  await readerReady(page);
+  return page;
+}
+
+const input = (page) => page.locator('.ar-keyword-input');
+const chips = (page) => page.locator('.ar-chip-text').allTextContents();
+const position = (page) => page.locator('.ar-find-count').textContent();
+
+async function addKeyword(page, keyword) {
+  await input(page).fill(keyword);
+  await input(page).press('Enter');
+}
+
+/** Ranges painted for keyword `k` (Custom Highlight API), or its marks without the API. */
+function painted(page, k) {
+  return inReader(page, (root, k) => (window.CSS?.highlights
+    ? CSS.highlights.get(`ar-kw-${k}`)?.size ?? 0
+    : root.querySelectorAll(`.ar-article .ar-mark.ar-kw-${k}`).length), k);
+}
+
+/** The current match: its text, where it starts in the article's text, and whether it is on screen. */
+function currentMatch(page) {
+  return inReader(page, (root) => {
+    let range;
+    if (window.CSS?.highlights) {
+      range = [...(CSS.highlights.get('ar-current') ?? [])][0];
+    } else {
+      range = document.createRange();
+      range.selectNodeContents(root.querySelector('#ar-current-match'));
+    }
+    if (!range) return null;
+    const before = document.createRange();
+    before.selectNodeContents(root.querySelector('.ar-article'));
+    before.setEnd(range.startContainer, range.startOffset);
+    const rect = range.getBoundingClientRect();
+    return { text: range.toString(), at: before.toString().length, onScreen: rect.height > 0 && rect.top >= 0 && rect.bottom <= innerHeight };
+  });
+}
+
+/** Occurrences of `keyword` in the article's text, counted independently of the reader. */
+function trueCount(page, keyword) {
+  return inReader(page, (root, k) => root.querySelector('.ar-article').textContent.split(k).length - 1, keyword);
+}
+
+test('keywords are added, counted, removed and refused', async () => {
+  const page = await open();
+  for (const k of ['人才', '干部', '基层党组织']) await addKeyword(page, k);
+  assert.deepEqual(await chips(page), ['人才', '干部', '基层党组织']);
+
+  const shown = await page.locator('.ar-chip-count').allTextContents();
+  for (const [i, k] of ['人才', '干部', '基层党组织'].entries()) {
+    const truth = await trueCount(page, k);
+    assert.ok(truth > 0);
+    assert.equal(Number(shown[i]), truth, `count of ${k}`);
+  }
+  assert.equal(await painted(page, 2), await trueCount(page, '基层党组织'), 'every match of the last keyword is painted');
+
+  await page.locator('.ar-chip-remove').nth(1).click();
+  assert.deepEqual(await chips(page), ['人才', '基层党组织']);
+  await input(page).focus();
+  await input(page).press('Backspace');
+  assert.deepEqual(await chips(page), ['人才'], 'Backspace in the empty input removes the last');
+
+  await addKeyword(page, '   ');
+  assert.match(await page.locator('.ar-keyword-problem').textContent(), /关键词不能为空/);
+  assert.equal(await input(page).getAttribute('aria-invalid'), 'true');
+  await addKeyword(page, '人才');
+  assert.match(await page.locator('[role=alert]').textContent(), /已经在关键词里/);
+  assert.deepEqual(await chips(page), ['人才']);
+
+  // While typing, the bar shows how often the draft occurs.
+  await input(page).fill('组织工作');
+  assert.equal(await page.locator('.ar-draft-count').textContent(), `共 ${await trueCount(page, '组织工作')} 处`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('next and previous step in document order and wrap around', async () => {
+  const page = await open();
+  await addKeyword(page, '基层党组织');
+  const total = await trueCount(page, '基层党组织');
+  assert.equal(await position(page), `共 ${total} 处`);
+  const starts = [];
+  for (let i = 0; i < total; i += 1) {
+    await input(page).press('Enter');
+    assert.equal(await position(page), `第 ${i + 1} / ${total} 处`);
+    const current = await currentMatch(page);
+    assert.equal(current.text, '基层党组织');
+    starts.push(current.at);
+  }
+  assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'matches come in document order');
+  await input(page).press('Enter');
+  assert.equal(await position(page), `第 1 / ${total} 处`, 'after the last comes the first');
+  await input(page).press('Shift+Enter');
+  assert.equal(await position(page), `第 ${total} / ${total} 处`, 'and back');
+  await page.locator('.ar-prev').click();
+  assert.equal(await position(page), `第 ${total - 1} / ${total} 处`);
+  await page.locator('.ar-title').click();
+  await page.keyboard.press('F3');
+  assert.equal(await position(page), `第 ${total} / ${total} 处`, 'F3 steps while focus is in the reader');
+  await page.keyboard.press('Shift+F3');
+  assert.equal(await position(page), `第 ${total - 1} / ${total} 处`);
+  // The current match is scrolled into view (smoothly: give it a moment).
+  await page.waitForTimeout(700);
+  assert.ok((await currentMatch(page)).onScreen);
+  await page.close();
+});
+
+test('choosing a keyword steps through its matches only', async () => {
+  const page = await open();
+  await addKeyword(page, '人才');
+  await addKeyword(page, '干部');
+  const both = (await trueCount(page, '人才')) + (await trueCount(page, '干部'));
+  assert.equal(await position(page), `共 ${both} 处`);
+  await page.locator('.ar-chip-label', { hasText: '干部' }).click();
+  assert.equal(await page.locator('.ar-chip-label', { hasText: '干部' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await position(page), `共 ${await trueCount(page, '干部')} 处`);
+  await page.locator('.ar-next').click();
+  assert.equal((await currentMatch(page)).text, '干部');
+  await page.close();
+});
+
+test('a match in a folded section unfolds it', async () => {
+  const page = await open();
+  await page.locator('.ar-level-1:nth-of-type(4) .ar-fold').click();
+  assert.equal(await page.locator('.ar-level-1:nth-of-type(4) .ar-fold').getAttribute('aria-expanded'), 'false');
+  await addKeyword(page, '人才强县');
+  await input(page).press('Enter');
+  assert.equal(await page.locator('.ar-level-1:nth-of-type(4) .ar-fold').getAttribute('aria-expanded'), 'true');
+  await page.waitForTimeout(700);
+  assert.ok((await currentMatch(page)).onScreen, 'the match is on screen');
+  await page.close();
+});
+
+test('keywords travel in the URL and come back from it', async () => {
+  const page = await open();
+  await addKeyword(page, '人才');
+  await addKeyword(page, 'a,b&c');
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(decodeURIComponent(hash), /kw=人才,a,b&c$/);
+  const shared = await open(`/${hash}`);
+  assert.deepEqual(await chips(shared), ['人才', 'a,b&c']);
+  const linked = await open(`/#kw=${encodeURIComponent('干部')},${encodeURIComponent('组织')}`);
+  assert.deepEqual(await chips(linked), ['干部', '组织']);
+  for (const p of [page, shared, linked]) await p.close();
+});
+
+test('a keyword made of markup or regex characters is plain text', async () => {
+  const page = await open();
+  const evil = '<img src=x onerror=alert(1)>';
+  await addKeyword(page, evil);
+  await addKeyword(page, '.*');
+  assert.deepEqual(await chips(page), [evil, '.*']);
+  assert.equal(await inReader(page, (root) => root.querySelectorAll('img').length), 0);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
+  assert.equal(await page.locator('.ar-chip-count').first().textContent(), '0');
+  await page.waitForTimeout(300);
+  assert.deepEqual(page.problems, [], 'nothing ran');
+  await page.close();
+});
+
+test('suggestions come from the article and add with one click', async () => {
+  const page = await open();
+  await page.locator('.ar-button', { hasText: '建议' }).click();
+  await page.locator('.ar-suggestion').first().waitFor();
+  const offered = await page.locator('.ar-suggestion').allTextContents();
+  for (const phrase of ['党的二十大', '组织工作', '基层党组织', '干部', '人才']) {
+    assert.ok(offered.includes(phrase), `${phrase} offered: ${offered}`);
+  }
+  assert.ok(!offered.includes('的二十') && !offered.includes('党的二'));
+  await page.locator('.ar-suggestion', { hasText: '党的二十大' }).click();
+  assert.deepEqual(await chips(page), ['党的二十大']);
+  await page.close();
+});
+
+test('whole words and case folding in English', async () => {
+  const page = await open('/fixtures/english.html');
+  await addKeyword(page, 'river');
+  const loose = Number(await page.locator('.ar-chip-count').textContent());
+  await page.locator('.ar-button', { hasText: 'Whole words' }).click();
+  const strict = Number(await page.locator('.ar-chip-count').textContent());
+  assert.ok(strict < loose, `${strict} < ${loose}: "rivers" no longer counts`);
+  assert.equal(strict, 4, 'River, RIVER, river, ｒｉｖｅｒ as whole words');
+  await page.close();
+});
+
+test('the embedding API reads and sets keywords', async () => {
+  const page = await open();
+  const api = await page.evaluate(() => {
+    const reader = document.querySelector('article-reader');
+    const accepted = reader.setKeywords(['人才', '  ', '干部']);
+    return {
+      accepted,
+      keywords: reader.getKeywords(),
+      counts: { ...reader.matchCounts() },
+      sections: JSON.parse(JSON.stringify(reader.sectionMatchCounts())),
+    };
+  });
+  assert.deepEqual(api.accepted, ['人才', '干部']);
+  assert.deepEqual(api.keywords, ['人才', '干部']);
+  assert.equal(api.counts['人才'], await trueCount(page, '人才'));
+  assert.equal(Object.keys(api.sections).length, 4);
+  const fourth = Object.keys(api.sections)[3];
+  assert.ok(fourth.startsWith('四-'));
+  const inFourth = await inReader(page, (root) => root.querySelector('.ar-level-1:nth-of-type(4)').textContent.split('人才').length - 1);
+  assert.equal(api.sections[fourth]['人才'], inFourth);
+  await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelectorAll('.ar-chip').length === 2);
+  await page.close();
+});
+
+test('the API queues calls made before the reader is ready', async () => {
+  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    customElements.whenDefined('article-reader').then(() => {
+      const reader = document.querySelector('article-reader');
+      reader.addEventListener('reader-ready', () => { window.readyCounts = { ...reader.matchCounts() }; });
+      window.early = reader.setKeywords(['干部']);
+    });
+  });
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => window.readyCounts);
+  assert.deepEqual(await page.evaluate(() => window.early), ['干部']);
+  await page.waitForFunction(() => document.querySelector('article-reader').getKeywords()[0] === '干部');
+  await page.close();
+});
+
+test('without the Custom Highlight API, matches are <mark> elements', async () => {
+  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    delete window.Highlight;
+    Object.defineProperty(CSS, 'highlights', { value: undefined });
+  });
+  await page.goto(`${server.origin}/`);
+  await readerReady(page);
+  await addKeyword(page, '人才');
+  await addKeyword(page, '基层党组织');
+  assert.equal(await painted(page, 0), await trueCount(page, '人才'));
+  assert.equal(await painted(page, 1), await trueCount(page, '基层党组织'));
+  await input(page).press('Enter');
+  const first = await inReader(page, (root) => {
+    const text = root.querySelector('.ar-article').textContent;
+    return text.indexOf('人才') < text.indexOf('基层党组织') ? '人才' : '基层党组织';
+  });
+  assert.equal((await currentMatch(page)).text, first, 'the first match in the text');
+  await page.waitForTimeout(700);
+  assert.ok((await currentMatch(page)).onScreen);
+  await screenshot(page, 'keywords-fallback-marks');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('screenshots with three keywords, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(`/#kw=${encodeURIComponent('人才')},${encodeURIComponent('干部')},${encodeURIComponent('基层党组织')}`, { colorScheme });
+    await input(page).press('Enter');
+    await input(page).press('Enter');
+    await page.waitForTimeout(500);
+    await screenshot(page, `keywords-${colorScheme}`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
