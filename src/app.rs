@@ -20,6 +20,7 @@ use crate::hooks::{
     use_article, use_highlights, use_memory, use_narrow, use_reading_position, use_reveal_on_find,
     use_suggestions, use_url_hash,
 };
+use crate::matcher::{Matches, Tick};
 use crate::outline::TreeKey;
 use crate::reader::{Action, ReaderState, Status};
 use crate::source::ArticleSource;
@@ -154,10 +155,29 @@ pub fn App(props: &Props) -> Html {
     };
 
     let lang = config.lang;
-    // Marks in the DOM only where the Highlight API is missing (see use_highlights).
+    // Marks in the DOM only where the Highlight API is missing (see use_highlights);
+    // otherwise the article gets no matches, and keyword changes leave it alone.
+    let no_marks = use_memo((), |_| Matches::default());
     let marks = !highlights::supported();
+    let marked = if marks {
+        state.matches.clone()
+    } else {
+        no_marks
+    };
+    let ticks = {
+        let body_len = article.as_ref().map_or(0, |a| a.document.body.len());
+        use_memo(state.matches.clone(), move |matches| {
+            Rc::<[Tick]>::from(matches.ticks(body_len))
+        })
+    };
     let body = match &state.status {
-        Status::Loading(loading) => loading_view(*loading, lang),
+        Status::Loading(loading) => {
+            let url = match &props.source {
+                ArticleSource::Url { url, .. } => Some(url.as_str()),
+                _ => None,
+            };
+            loading_view(*loading, url, lang)
+        }
         Status::Failed(problem) => problem_view(problem, lang),
         Status::Ready(article) => {
             let bars = html! {
@@ -197,14 +217,13 @@ pub fn App(props: &Props) -> Html {
                         <ArticleView
                             article={article.clone()}
                             collapsed={state.collapsed.clone()}
-                            matches={state.matches.clone()}
+                            matches={marked}
                             current={state.current_match_span().filter(|_| marks)}
-                            {marks}
                             {lang}
                             title_override={config.article_title.clone().map(AttrValue::from)}
                             ontoggle={ontoggle_section}
                         />
-                        <MatchTicks matches={state.matches.clone()} collapsed={state.collapsed.clone()} {lang} />
+                        <MatchTicks ticks={(*ticks).clone()} {lang} onaction={onaction.clone()} />
                     </div>
                 </>
             }

@@ -6,6 +6,19 @@
 use crate::i18n::Lang;
 use crate::url_hash::HashKeys;
 
+/// Attributes the element observes: a change re-reads them all.
+pub const ATTRIBUTES: &[&str] = &[
+    "src",
+    "format",
+    "timeout",
+    "article-title",
+    "keywords",
+    "theme",
+    "outline",
+    "ui-lang",
+    "hash",
+];
+
 /// Colour scheme of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {

@@ -4,7 +4,13 @@
 //! fails to compile. Messages with numbers in them are methods on [`Lang`].
 
 use crate::matcher::{KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS};
-use crate::source::Problem;
+use crate::source::{MAX_BYTES, Problem};
+
+/// "5.2 MB", with integers only (float formatting would bloat the wasm).
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes * 10 / (1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
 
 /// The language of the widget's own labels (not of the article).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -131,6 +137,66 @@ impl Lang {
         match (self, problem) {
             (Lang::Zh, Problem::EmptyArticle) => "这篇文章没有内容。".to_string(),
             (Lang::En, Problem::EmptyArticle) => "This article has no text.".to_string(),
+            (Lang::Zh, Problem::Http { url, status }) => {
+                let why = match status {
+                    404 | 410 => "（找不到这个文件）",
+                    401 | 403 => "（没有读取权限）",
+                    500..=599 => "（服务器出错）",
+                    _ => "",
+                };
+                format!("无法载入文章“{url}”：服务器回应 {status}{why}。")
+            }
+            (Lang::En, Problem::Http { url, status }) => {
+                let why = match status {
+                    404 | 410 => " (not found)",
+                    401 | 403 => " (not allowed)",
+                    500..=599 => " (server error)",
+                    _ => "",
+                };
+                format!("Could not load “{url}”: the server answered {status}{why}.")
+            }
+            (Lang::Zh, Problem::Network { url }) => {
+                format!("无法载入文章“{url}”：没有连上服务器，或者这个网页不允许读取它。")
+            }
+            (Lang::En, Problem::Network { url }) => {
+                format!(
+                    "Could not load “{url}”: no answer, or this page is not allowed to read it."
+                )
+            }
+            (Lang::Zh, Problem::Timeout { url, seconds }) => {
+                format!("载入文章“{url}”超过 {seconds} 秒，已经停止。")
+            }
+            (Lang::En, Problem::Timeout { url, seconds }) => {
+                format!("Loading “{url}” took longer than {seconds} seconds, so it was stopped.")
+            }
+            (Lang::Zh, Problem::NotText { url, kind }) => {
+                format!("“{url}”不是文本文件（{kind}），无法阅读。")
+            }
+            (Lang::En, Problem::NotText { url, kind }) => {
+                format!("“{url}” is not a text file ({kind}).")
+            }
+            (Lang::Zh, Problem::TooLarge { url, bytes }) => {
+                format!(
+                    "文章“{url}”太大（{}），最多 {}。",
+                    megabytes(*bytes),
+                    megabytes(MAX_BYTES)
+                )
+            }
+            (Lang::En, Problem::TooLarge { url, bytes }) => {
+                format!(
+                    "“{url}” is too large ({}); the limit is {}.",
+                    megabytes(*bytes),
+                    megabytes(MAX_BYTES)
+                )
+            }
+        }
+    }
+
+    /// "正在载入 a.txt…" / "Loading a.txt…".
+    pub fn fetching(self, url: &str) -> String {
+        match self {
+            Lang::Zh => format!("正在载入“{url}”…"),
+            Lang::En => format!("Loading “{url}”…"),
         }
     }
 }
@@ -241,6 +307,30 @@ mod tests {
         assert_eq!(
             Lang::En.keyword_problem(&KeywordProblem::Duplicate("人才".into())),
             "“人才” is already a keyword."
+        );
+    }
+
+    #[test]
+    fn problems_name_the_url_and_the_cause() {
+        let missing = Problem::Http {
+            url: "a.txt".into(),
+            status: 404,
+        };
+        assert_eq!(
+            Lang::Zh.problem(&missing),
+            "无法载入文章“a.txt”：服务器回应 404（找不到这个文件）。"
+        );
+        assert_eq!(
+            Lang::En.problem(&missing),
+            "Could not load “a.txt”: the server answered 404 (not found)."
+        );
+        let large = Problem::TooLarge {
+            url: "b.txt".into(),
+            bytes: 6 * 1024 * 1024 + 200_000,
+        };
+        assert_eq!(
+            Lang::En.problem(&large),
+            "“b.txt” is too large (6.1 MB); the limit is 5.0 MB."
         );
     }
 

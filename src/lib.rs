@@ -20,6 +20,10 @@
 //! - [`web`]: DOM glue, and the `<article-reader>` element's Rust half, mounted
 //!   by `static/reader.js`.
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod app;
 pub mod article;
 pub mod components;

@@ -16,7 +16,6 @@
 //!    longest match covering it; between equally long matches, the keyword
 //!    added first wins. The current match of the find bar is drawn over both.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::article::text::{self, fold, is_cjk, is_word_char};
@@ -145,6 +144,15 @@ pub struct Paint {
     pub keyword: usize,
 }
 
+/// A mark on the map of matches beside the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tick {
+    pub permille: u16,
+    pub keyword: usize,
+    /// Body offset of the block's first match: where a click on the tick goes.
+    pub at: usize,
+}
+
 /// Everything the views and the API need about the current keywords.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Matches {
@@ -175,6 +183,27 @@ impl Matches {
         self.node_counts
             .get(start..start + self.keywords)
             .map_or(0, |c| c.iter().sum())
+    }
+
+    /// What to paint in block `block` (nothing for a block out of range).
+    pub fn paint_of(&self, block: usize) -> Rc<[Paint]> {
+        self.paint.get(block).cloned().unwrap_or_default()
+    }
+
+    /// One tick per block with matches, for the map beside the text: where the
+    /// block starts, in thousandths of the body (by text, not layout: measuring
+    /// the layout of a long article would cost more than it shows), the colour
+    /// of its first mark, and the body offset of its first match.
+    pub fn ticks(&self, body_len: usize) -> Vec<Tick> {
+        self.paint
+            .iter()
+            .filter_map(|paint| paint.first())
+            .map(|first| Tick {
+                permille: (first.span.start * 1000 / body_len.max(1)).min(996) as u16,
+                keyword: first.keyword,
+                at: first.span.start,
+            })
+            .collect()
     }
 
     /// The matches the find bar steps through: one keyword's, or everyone's.
@@ -236,12 +265,14 @@ fn is_whole_word(text: &str, at: usize, end: usize) -> bool {
 
 /// One pass over the folded text for all keywords.
 fn scan(folded: &Folded, keywords: &[Keyword], whole_words: bool) -> Vec<Match> {
-    // First characters: a bitmap for the Basic Multilingual Plane, then a map.
-    let mut starts: HashMap<char, Vec<usize>> = HashMap::new();
+    // First characters: a bitmap for the Basic Multilingual Plane, then a list
+    // sorted by character (in keyword order within one character).
+    let mut starts: Vec<(char, usize)> = Vec::with_capacity(keywords.len());
     let mut bitmap = vec![0u64; 1024];
     for (k, keyword) in keywords.iter().enumerate() {
         if let Some(first) = keyword.folded.chars().next() {
-            starts.entry(first).or_default().push(k);
+            let at = starts.partition_point(|&(c, _)| c <= first);
+            starts.insert(at, (first, k));
             if let Some(word) = bitmap.get_mut(first as usize / 64) {
                 *word |= 1 << (first as usize % 64);
             }
@@ -254,8 +285,9 @@ fn scan(folded: &Folded, keywords: &[Keyword], whole_words: bool) -> Vec<Match> 
         let maybe = bitmap
             .get(c as usize / 64)
             .is_none_or(|w| w & (1 << (c as usize % 64)) != 0);
-        if maybe && let Some(candidates) = starts.get(&c) {
-            for &k in candidates {
+        if maybe {
+            let first = starts.partition_point(|&(s, _)| s < c);
+            for &(_, k) in starts[first..].iter().take_while(|&&(s, _)| s == c) {
                 let keyword = &keywords[k];
                 let end = at + keyword.folded.len();
                 if at < taken_until[k] || !text[at..].starts_with(keyword.folded.as_str()) {
@@ -304,72 +336,101 @@ fn paint_blocks(doc: &Document, all: &[Match]) -> Vec<Rc<[Paint]>> {
     out
 }
 
-/// The longest covering match paints each character; ties go to the earlier keyword.
+/// The longest covering match paints each character; ties go to the earlier
+/// keyword. A sweep over the matches (in start order) with the set of matches
+/// covering the current position: no sorting, so no sort code in the wasm.
 fn paint(matches: &[Match]) -> Vec<Paint> {
-    let mut cuts: Vec<usize> = matches
-        .iter()
-        .flat_map(|m| [m.span.start, m.span.end])
-        .collect();
-    cuts.sort_unstable();
-    cuts.dedup();
     let mut out: Vec<Paint> = Vec::new();
+    let mut covering: Vec<usize> = Vec::new();
+    let mut next = 0;
+    let mut at = match matches.first() {
+        Some(m) => m.span.start,
+        None => return out,
+    };
     let mut last_winner = None;
-    for pair in cuts.windows(2) {
-        let piece = Span::new(pair[0], pair[1]);
-        let winner = matches
+    loop {
+        while matches.get(next).is_some_and(|m| m.span.start == at) {
+            covering.push(next);
+            next += 1;
+        }
+        covering.retain(|&i| matches[i].span.end > at);
+        let Some(&winner) = covering
             .iter()
-            .enumerate()
-            .filter(|(_, m)| m.span.contains(piece))
-            .max_by_key(|(_, m)| (m.span.len(), std::cmp::Reverse(m.keyword)));
-        let Some((index, winner)) = winner else {
-            last_winner = None;
-            continue;
+            .max_by_key(|&&i| (matches[i].span.len(), std::cmp::Reverse(matches[i].keyword)))
+        else {
+            match matches.get(next) {
+                Some(m) => {
+                    at = m.span.start;
+                    last_winner = None;
+                    continue;
+                }
+                None => return out,
+            }
         };
+        let until = covering
+            .iter()
+            .map(|&i| matches[i].span.end)
+            .chain(matches.get(next).map(|m| m.span.start))
+            .min()
+            .unwrap_or(at);
         // Pieces of the same match join; two matches side by side stay two marks.
         match out.last_mut() {
-            Some(last) if last_winner == Some(index) && last.span.end == piece.start => {
-                last.span.end = piece.end
+            Some(last) if last_winner == Some(winner) && last.span.end == at => {
+                last.span.end = until
             }
             _ => out.push(Paint {
-                span: piece,
-                keyword: winner.keyword,
+                span: Span::new(at, until),
+                keyword: matches[winner].keyword,
             }),
         }
-        last_winner = Some(index);
+        last_winner = Some(winner);
+        at = until;
     }
-    out
 }
 
 /// Pieces of `range` for rendering: each with the keyword painting it (if any)
-/// and whether it belongs to the current match.
+/// and whether it belongs to the current match. `paint` is in text order and
+/// does not overlap, so one walk along it cuts the range.
 pub fn pieces(
     range: Span,
     paint: &[Paint],
     current: Option<Span>,
 ) -> Vec<(Span, Option<usize>, bool)> {
-    let mut cuts = vec![range.start, range.end];
+    let mut painted: Vec<(Span, Option<usize>)> = Vec::new();
+    let mut at = range.start;
     for p in paint
         .iter()
         .filter(|p| p.span.start < range.end && range.start < p.span.end)
     {
-        cuts.extend([p.span.start.max(range.start), p.span.end.min(range.end)]);
+        let span = Span::new(p.span.start.max(range.start), p.span.end.min(range.end));
+        if at < span.start {
+            painted.push((Span::new(at, span.start), None));
+        }
+        painted.push((span, Some(p.keyword)));
+        at = span.end;
     }
-    if let Some(c) = current.filter(|c| c.start < range.end && range.start < c.end) {
-        cuts.extend([c.start.max(range.start), c.end.min(range.end)]);
+    if at < range.end {
+        painted.push((Span::new(at, range.end), None));
     }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|pair| {
-            let piece = Span::new(pair[0], pair[1]);
-            let keyword = paint
-                .iter()
-                .find(|p| p.span.contains(piece))
-                .map(|p| p.keyword);
-            let is_current = current.is_some_and(|c| c.contains(piece));
-            (piece, keyword, is_current)
-        })
-        .collect()
+    // Cut again where the current match begins and ends.
+    let mut out = Vec::with_capacity(painted.len() + 2);
+    for (span, keyword) in painted {
+        let cuts = current.map_or([span.start; 2], |c| {
+            [
+                c.start.clamp(span.start, span.end),
+                c.end.clamp(span.start, span.end),
+            ]
+        });
+        let mut from = span.start;
+        for cut in cuts.into_iter().chain([span.end]) {
+            if cut > from {
+                let piece = Span::new(from, cut);
+                out.push((piece, keyword, current.is_some_and(|c| c.contains(piece))));
+                from = cut;
+            }
+        }
+    }
+    out
 }
 
 /// Section id → keyword → count, for the embedding API.
@@ -526,6 +587,26 @@ mod tests {
         let api: Vec<_> = section_counts(&doc, &list, &m).collect();
         assert_eq!(api.len(), 4);
         assert_eq!(api[3].1[0], ("人才", in_fourth));
+    }
+
+    #[test]
+    fn ticks_mark_blocks_with_matches_in_text_order() {
+        let (doc, m) = run(SEED, &["人才强县", "基层党组织"], false);
+        let ticks = m.ticks(doc.body.len());
+        let blocks_with_matches = m.paint.iter().filter(|p| !p.is_empty()).count();
+        assert_eq!(ticks.len(), blocks_with_matches);
+        assert!(
+            ticks
+                .windows(2)
+                .all(|w| w[0].permille <= w[1].permille && w[0].at < w[1].at)
+        );
+        let last = ticks.last().unwrap();
+        let first_of_block = doc.text(Span::new(last.at, doc.body.len()));
+        assert!(first_of_block.starts_with("基层党组织") || first_of_block.starts_with("人才强县"));
+        assert!(
+            last.permille > 800,
+            "the last block with matches is near the end"
+        );
     }
 
     #[test]

@@ -77,6 +77,8 @@ impl Article {
 /// What the reader is busy with before the article shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Loading {
+    /// Fetching the `src` URL.
+    Fetching,
     /// Turning the text into a document; long for multi-megabyte articles.
     Parsing,
 }
@@ -231,6 +233,10 @@ pub enum Action {
     StepMatch {
         forward: bool,
     },
+    /// Go to the first match at or after this body offset (a tick was clicked).
+    JumpToMatch {
+        at: usize,
+    },
     DismissKeywordProblem,
     ToggleOnlyWithMatches,
     Suggested(Rc<Vec<String>>),
@@ -312,6 +318,13 @@ impl ReaderState {
                 self.current_match = None;
             }
             Action::StepMatch { forward } => self.step_match(forward),
+            Action::JumpToMatch { at } => {
+                let matches = self.target_matches();
+                if !matches.is_empty() {
+                    let index = matches.partition_point(|m| m.span.start < at);
+                    self.select_match(if index < matches.len() { index } else { 0 });
+                }
+            }
             Action::DismissKeywordProblem => self.keyword_problem = None,
             Action::ToggleOnlyWithMatches => self.only_with_matches = !self.only_with_matches,
             Action::Suggested(list) => self.suggestions = Some(list),
@@ -461,9 +474,17 @@ impl ReaderState {
             (Some(i), true) => (i + 1) % count,
             (Some(i), false) => i.checked_sub(1).unwrap_or(count - 1),
         };
-        self.current_match = Some(next);
+        self.select_match(next);
+    }
+
+    /// Makes the target's match `index` current, unfolds its section, and asks
+    /// for it to be brought into view.
+    fn select_match(&mut self, index: usize) {
+        let Some(span) = self.target_matches().get(index).map(|m| m.span) else {
+            return;
+        };
+        self.current_match = Some(index);
         // A match in a folded section unfolds it.
-        let span = self.target_matches()[next].span;
         if let Some(node) = self.article().and_then(|a| a.document.node_at(span.start)) {
             self.reveal(node);
         }

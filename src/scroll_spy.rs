@@ -36,6 +36,23 @@ pub fn active_index(
     above.checked_sub(1)
 }
 
+/// [`active_index`] in two steps: first among the top-level anchors (`roots`,
+/// ascending indexes into the `count` anchors), then only inside the top-level
+/// node found. A long article lays out only the sections near the view (the
+/// rest are `content-visibility: auto`), and this measures anchors there, so
+/// the spy never forces far sections into layout.
+pub fn active_in_tree(
+    roots: &[usize],
+    count: usize,
+    mut top_of: impl FnMut(usize) -> f64,
+    line: f64,
+) -> Option<usize> {
+    let root = active_index(roots.len(), |i| top_of(roots[i]), line)?;
+    let start = roots[root];
+    let end = roots.get(root + 1).copied().unwrap_or(count);
+    active_index(end - start, |i| top_of(start + i), line).map(|i| start + i)
+}
+
 /// The first index in `0..count` for which `pred` is false (`pred` holds on a prefix).
 fn partition_point(count: usize, mut pred: impl FnMut(usize) -> bool) -> usize {
     let (mut low, mut high) = (0, count);
@@ -112,6 +129,34 @@ mod tests {
         );
         assert_eq!(found, Some(5000));
         assert!(measured <= 15, "{measured} measurements");
+    }
+
+    #[test]
+    fn two_levels_find_the_same_anchor_and_measure_only_near_ones() {
+        // Two top-level sections of five anchors each; the line is in the second.
+        let tops = [
+            -900.0, -800.0, -700.0, -600.0, -500.0, -100.0, -50.0, 10.0, 400.0, 900.0,
+        ];
+        let roots = [0, 5];
+        let mut measured = Vec::new();
+        let found = active_in_tree(
+            &roots,
+            tops.len(),
+            |i| {
+                measured.push(i);
+                tops[i]
+            },
+            0.0,
+        );
+        assert_eq!(found, active(&tops, 0.0));
+        assert!(
+            measured.iter().all(|&i| i == 0 || i >= 5),
+            "nothing inside the first section: {measured:?}"
+        );
+        assert_eq!(
+            active_in_tree(&roots, tops.len(), |i| tops[i] + 2000.0, 0.0),
+            None
+        );
     }
 
     #[test]

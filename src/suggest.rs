@@ -184,25 +184,46 @@ fn han_runs(text: &str) -> Vec<Vec<char>> {
     runs
 }
 
-/// Neighbour counts of one phrase; each run edge counts as a distinct neighbour.
+/// Counts of the characters seen on one side of a phrase. A short list: a side
+/// rarely has more than a few dozen distinct neighbours.
 #[derive(Default)]
-struct Neighbours {
-    left: HashMap<char, u32>,
-    right: HashMap<char, u32>,
-    left_edges: u32,
-    right_edges: u32,
+struct Side {
+    counts: Vec<(char, u32)>,
+    /// Run edges (punctuation, the start or end of a line), each a neighbour of its own.
+    edges: u32,
 }
 
-fn entropy(counts: &HashMap<char, u32>, edges: u32) -> f64 {
-    let total = f64::from(counts.values().sum::<u32>() + edges);
-    if total == 0.0 {
-        return 0.0;
+impl Side {
+    fn add(&mut self, neighbour: Option<char>) {
+        let Some(c) = neighbour else {
+            self.edges += 1;
+            return;
+        };
+        match self.counts.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, n)) => *n += 1,
+            None => self.counts.push((c, 1)),
+        }
     }
-    let term = |n: u32| {
-        let p = f64::from(n) / total;
-        -p * p.log2()
-    };
-    counts.values().map(|&n| term(n)).sum::<f64>() + f64::from(edges) * term(1)
+
+    /// Shannon entropy of the neighbours, in bits.
+    fn entropy(&self) -> f64 {
+        let total = f64::from(self.counts.iter().map(|&(_, n)| n).sum::<u32>() + self.edges);
+        if total == 0.0 {
+            return 0.0;
+        }
+        let term = |n: u32| {
+            let p = f64::from(n) / total;
+            -p * p.log2()
+        };
+        self.counts.iter().map(|&(_, n)| term(n)).sum::<f64>() + f64::from(self.edges) * term(1)
+    }
+}
+
+/// What stands before and after one phrase.
+#[derive(Default)]
+struct Neighbours {
+    left: Side,
+    right: Side,
 }
 
 fn chinese_phrases(text: &str) -> Vec<Scored> {
@@ -234,14 +255,8 @@ fn chinese_phrases(text: &str) -> Vec<Scored> {
                     continue;
                 }
                 let entry = neighbours.entry(gram).or_default();
-                match start.checked_sub(1).map(|i| run[i]) {
-                    Some(c) => *entry.left.entry(c).or_default() += 1,
-                    None => entry.left_edges += 1,
-                }
-                match run.get(start + n) {
-                    Some(&c) => *entry.right.entry(c).or_default() += 1,
-                    None => entry.right_edges += 1,
-                }
+                entry.left.add(start.checked_sub(1).map(|i| run[i]));
+                entry.right.add(run.get(start + n).copied());
             }
         }
     }
@@ -250,8 +265,7 @@ fn chinese_phrases(text: &str) -> Vec<Scored> {
         .into_iter()
         .filter_map(|(gram, sides)| {
             let f = f64::from(frequency[gram]);
-            let freedom = entropy(&sides.left, sides.left_edges)
-                .min(entropy(&sides.right, sides.right_edges));
+            let freedom = sides.left.entropy().min(sides.right.entropy());
             let cohesion = (1..gram.len())
                 .map(|k| {
                     let a = f64::from(frequency[&gram[..k]]);

@@ -4,6 +4,7 @@
 
 pub mod dom;
 pub mod element;
+pub mod fetch;
 pub mod highlights;
 pub mod location;
 pub mod storage;

@@ -2,7 +2,7 @@
 // It loads the WebAssembly next to it, then defines the element. Everything is
 // resolved relative to this file, so the reader works from any path of any host.
 
-import init, { ReaderHandle } from './article-reader.js';
+import init, { ReaderHandle, observedAttributes } from './article-reader.js';
 
 const here = import.meta.url;
 const stylesheet = new URL('reader.css', here).href;
@@ -19,6 +19,10 @@ function showStartFailure(element, error) {
 const ready = init({ module_or_path: new URL('article-reader_bg.wasm', here) });
 
 class ArticleReaderElement extends HTMLElement {
+  static get observedAttributes() {
+    return observedAttributes();
+  }
+
   #handle = null;
   #shown = false;
   #pendingKeywords = null;
@@ -42,6 +46,10 @@ class ArticleReaderElement extends HTMLElement {
     } catch (error) {
       showStartFailure(this, error);
     }
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (this.#handle && oldValue !== newValue) this.#handle.attributeChanged();
   }
 
   disconnectedCallback() {

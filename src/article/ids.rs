@@ -7,7 +7,7 @@
 //! URL-hash format uses. Repeats get `-2`, `-3`… in document order, so the same
 //! text always yields the same ids.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::text::{fold, is_word_char};
 use super::{Document, NodeKind};
@@ -40,9 +40,9 @@ pub fn slugify(text: &str) -> String {
 }
 
 pub fn assign(doc: &mut Document) {
-    let mut taken: HashSet<String> = HashSet::with_capacity(doc.nodes.len());
-    // Next suffix to try per base, so a thousand equal headings stay linear.
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
+    // Every id taken, with the next suffix to try when it is wanted again as a
+    // base, so a thousand equal headings stay linear.
+    let mut taken: HashMap<String, usize> = HashMap::with_capacity(doc.nodes.len());
     for node in &mut doc.nodes {
         let mut base = slugify(&node.label);
         if base.is_empty() {
@@ -51,13 +51,19 @@ pub fn assign(doc: &mut Document) {
                 NodeKind::Point => "point".to_string(),
             };
         }
-        let mut id = base.clone();
-        let n = next_suffix.entry(base.clone()).or_insert(2);
-        while taken.contains(&id) {
-            id = format!("{base}-{n}");
-            *n += 1;
-        }
-        taken.insert(id.clone());
+        let id = match taken.get(&base).copied() {
+            None => base.clone(),
+            Some(mut n) => {
+                let mut id = format!("{base}-{n}");
+                while taken.contains_key(&id) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                taken.insert(base.clone(), n + 1);
+                id
+            }
+        };
+        taken.insert(id.clone(), 2);
         node.id = id;
     }
 }

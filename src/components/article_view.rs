@@ -16,10 +16,9 @@ use crate::reader::Article;
 pub struct Props {
     pub article: Rc<Article>,
     pub collapsed: Rc<Collapsed>,
+    /// Matches to mark in the DOM (none where the Highlight API paints them).
     pub matches: Rc<Matches>,
     pub current: Option<Span>,
-    /// Render `<mark>`s rather than leave painting to the Highlight API.
-    pub marks: bool,
     pub lang: Lang,
     /// Fold or unfold a section.
     pub ontoggle: Callback<usize>,
@@ -48,7 +47,6 @@ pub fn ArticleView(props: &Props) -> Html {
         matches: props.matches.clone(),
         lang: props.lang,
         ontoggle: props.ontoggle.clone(),
-        marks: props.marks,
     };
     let title_block = doc.blocks.iter().position(|b| b.kind == BlockKind::Title);
     let title = match (&props.title_override, title_block) {

@@ -22,14 +22,12 @@ pub const CURRENT_MATCH_ID: &str = "ar-current-match";
 pub struct Props {
     pub article: Rc<Article>,
     pub block: usize,
-    /// What to paint in this block.
+    /// What to mark in this block: empty where the Highlight API paints
+    /// instead (see `use_highlights`), so keyword changes leave blocks alone.
     pub paint: Rc<[Paint]>,
-    /// The find bar's current match, when it is in this block.
+    /// The find bar's current match, when it is in this block and marked.
     #[prop_or_default]
     pub current: Option<Span>,
-    /// Render `<mark>`s (where the Custom Highlight API is missing); otherwise
-    /// the text stays plain and `use_highlights` paints ranges over it.
-    pub marks: bool,
 }
 
 /// Text of `range`, with marks where keywords are painted.
@@ -68,30 +66,19 @@ pub fn marked(doc: &Document, range: Span, paint: &[Paint], current: Option<Span
 pub fn BlockView(props: &Props) -> Html {
     let doc = &props.article.document;
     let block = &doc.blocks[props.block];
-    // Blocks with matches carry their first colour, for the ticks beside the text.
-    let hit = props
-        .paint
-        .first()
-        .map(|p| (p.keyword % PALETTE_SIZE).to_string());
-    let (paint, current) = if props.marks {
-        (&props.paint[..], props.current)
-    } else {
-        (&[][..], None)
-    };
+    let (paint, current) = (&props.paint[..], props.current);
     let text = marked(doc, block.span, paint, current);
     let id = props.block.to_string();
     match &block.kind {
         BlockKind::Paragraph { points } => html! {
-            <p class="ar-paragraph" data-block={id} data-hit={hit}>{ paragraph_with_points(doc, block, points, paint, current) }</p>
+            <p class="ar-paragraph" data-block={id}>{ paragraph_with_points(doc, block, points, paint, current) }</p>
         },
-        BlockKind::ListItem => {
-            html! { <p class="ar-list-item" data-block={id} data-hit={hit}>{ text }</p> }
-        }
+        BlockKind::ListItem => html! { <p class="ar-list-item" data-block={id}>{ text }</p> },
         BlockKind::Quote => {
-            html! { <blockquote class="ar-quote" data-hit={hit}><p data-block={id}>{ text }</p></blockquote> }
+            html! { <blockquote class="ar-quote"><p data-block={id}>{ text }</p></blockquote> }
         }
         BlockKind::Code => {
-            html! { <pre class="ar-code" data-hit={hit}><code data-block={id}>{ text }</code></pre> }
+            html! { <pre class="ar-code"><code data-block={id}>{ text }</code></pre> }
         }
         // Titles and headings are drawn by the article and section views.
         BlockKind::Title | BlockKind::Heading { .. } => Html::default(),

@@ -24,11 +24,11 @@ use crate::web::dom;
 pub struct Shared {
     pub article: Rc<Article>,
     pub collapsed: Rc<Collapsed>,
+    /// Matches to mark in the DOM: none where the Highlight API paints them,
+    /// so keyword changes leave the article's DOM alone.
     pub matches: Rc<Matches>,
     pub lang: Lang,
     pub ontoggle: Callback<usize>,
-    /// Render `<mark>`s rather than leave painting to the Highlight API.
-    pub marks: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -111,15 +111,15 @@ pub fn SectionView(props: &Props) -> Html {
     }
 }
 
-/// A heading or title's text, marked when marks are rendered.
+/// A heading or title's text, with its marks.
 pub fn heading_text(shared: &Shared, block: usize, current: Option<Span>) -> Html {
     let doc = &shared.article.document;
-    let span = doc.blocks[block].span;
-    if shared.marks {
-        marked(doc, span, &shared.matches.paint[block], current)
-    } else {
-        html! { { doc.text(span) } }
-    }
+    marked(
+        doc,
+        doc.blocks[block].span,
+        &shared.matches.paint_of(block),
+        current,
+    )
 }
 
 /// Blocks and subsections in order.
@@ -136,9 +136,8 @@ pub fn contents(items: &[Content], shared: &Shared, current: Option<Span>) -> Ht
                     key={format!("b{block}")}
                     article={shared.article.clone()}
                     {block}
-                    paint={shared.matches.paint[block].clone()}
+                    paint={shared.matches.paint_of(block)}
                     current={current_in(doc.blocks[block].span)}
-                    marks={shared.marks}
                 />
             },
             Content::Section(node) => html! {

@@ -7,10 +7,11 @@ use crate::i18n::Lang;
 use crate::reader::Loading;
 use crate::source::Problem;
 
-/// The busy hint while loading.
-pub fn loading_view(loading: Loading, lang: Lang) -> Html {
-    let message = match loading {
-        Loading::Parsing => lang.labels().parsing,
+/// The busy hint while loading; `url` is what is being fetched.
+pub fn loading_view(loading: Loading, url: Option<&str>, lang: Lang) -> Html {
+    let message = match (loading, url) {
+        (Loading::Fetching, Some(url)) => lang.fetching(url),
+        _ => lang.labels().parsing.to_string(),
     };
     html! {
         <div class="ar-status ar-status-loading" role="status" aria-live="polite" aria-busy="true">

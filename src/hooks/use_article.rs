@@ -12,13 +12,13 @@ use crate::saved::Saved;
 use crate::source::ArticleSource;
 use crate::synthetic::SEED_ARTICLE;
 use crate::url_hash::{self, HashKeys};
-use crate::web::{after_paint, location, storage};
+use crate::web::{after_paint, fetch, location, storage};
 
-/// Loads and parses `source` whenever it changes, then hands over the article
-/// with what was remembered about it, what the URL hash says and the preset
-/// keywords. The progress hint is painted before parsing starts, since a large
-/// article takes a moment. A result that arrives after the source changed (or
-/// the reader went away) is dropped.
+/// Loads and parses `source` whenever it changes (fetching a `src` first), then
+/// hands over the article with what was remembered about it, what the URL
+/// hash says and the preset keywords. Each stage shows its progress hint, and
+/// the hint is painted before the long parse starts. A result that arrives
+/// after the source changed (or the reader went away) is dropped.
 ///
 /// ```ignore
 /// let state = use_reducer(ReaderState::default);
@@ -35,41 +35,70 @@ pub fn use_article(
         let stale = Rc::new(Cell::new(false));
         let source = source.clone();
         let guard = stale.clone();
-        dispatcher.dispatch(Action::Progress(Loading::Parsing));
         spawn_local(async move {
+            let fetched;
+            let (text, options) = match &source {
+                ArticleSource::Sample => (SEED_ARTICLE, ParseOptions::default()),
+                ArticleSource::Inline(text) => (text.as_str(), ParseOptions::default()),
+                ArticleSource::Url {
+                    url,
+                    format,
+                    timeout_seconds,
+                } => {
+                    dispatcher.dispatch(Action::Progress(Loading::Fetching));
+                    fetched = fetch::fetch_article(url, *timeout_seconds).await;
+                    match &fetched {
+                        Ok((text, found)) => (
+                            text.as_str(),
+                            ParseOptions {
+                                format: format.or(*found),
+                            },
+                        ),
+                        Err(problem) => {
+                            if !guard.get() {
+                                dispatcher.dispatch(Action::Failed(problem.clone()));
+                            }
+                            return;
+                        }
+                    }
+                }
+            };
+            if guard.get() {
+                return;
+            }
+            dispatcher.dispatch(Action::Progress(Loading::Parsing));
             after_paint().await;
             if guard.get() {
                 return;
             }
-            let text = match &source {
-                ArticleSource::Sample => SEED_ARTICLE,
-                ArticleSource::Inline(text) => text.as_str(),
-            };
-            let action = match Article::parse(text, ParseOptions::default()) {
-                Ok(article) => {
-                    let doc = &article.document;
-                    let link = hash_keys
-                        .as_ref()
-                        .map(|keys| {
-                            url_hash::read(&location::hash(), keys, &|id| {
-                                doc.node_by_id(id).is_some()
-                            })
-                        })
-                        .unwrap_or_default();
-                    let memory = Memory {
-                        saved: storage::load(&article.storage_key).and_then(|s| Saved::decode(&s)),
-                        link,
-                        preset,
-                    };
-                    Action::Loaded {
-                        article: Rc::new(article),
-                        memory,
-                    }
-                }
-                Err(problem) => Action::Failed(problem),
-            };
-            dispatcher.dispatch(action);
+            dispatcher.dispatch(loaded(text, options, hash_keys.as_ref(), preset));
         });
         move || stale.set(true)
     });
+}
+
+/// Parses and gathers what the article starts from.
+fn loaded(
+    text: &str,
+    options: ParseOptions,
+    hash_keys: Option<&HashKeys>,
+    preset: Vec<String>,
+) -> Action {
+    let article = match Article::parse(text, options) {
+        Ok(article) => article,
+        Err(problem) => return Action::Failed(problem),
+    };
+    let doc = &article.document;
+    let link = hash_keys
+        .map(|keys| url_hash::read(&location::hash(), keys, &|id| doc.node_by_id(id).is_some()))
+        .unwrap_or_default();
+    let memory = Memory {
+        saved: storage::load(&article.storage_key).and_then(|s| Saved::decode(&s)),
+        link,
+        preset,
+    };
+    Action::Loaded {
+        article: Rc::new(article),
+        memory,
+    }
 }

@@ -98,6 +98,8 @@ struct Measure {
     container: Option<Element>,
     /// Visible nodes in document order, with their anchor elements.
     anchors: Vec<(usize, Option<HtmlElement>)>,
+    /// Which of `anchors` are top-level nodes.
+    roots: Vec<usize>,
     pinned: Rc<RefCell<bool>>,
     last: Rc<RefCell<Option<usize>>>,
     onactive: Callback<Action>,
@@ -139,8 +141,8 @@ impl Measure {
                 .as_ref()
                 .map_or(f64::NEG_INFINITY, |e| e.get_bounding_client_rect().top())
         };
-        let active =
-            scroll_spy::active_index(self.anchors.len(), top_of, line).map(|i| self.anchors[i].0);
+        let active = scroll_spy::active_in_tree(&self.roots, self.anchors.len(), top_of, line)
+            .map(|i| self.anchors[i].0);
         if active != *self.last.borrow() {
             *self.last.borrow_mut() = active;
             self.onactive.emit(Action::SetActive(active));
@@ -166,7 +168,7 @@ impl Spy {
         last: Rc<RefCell<Option<usize>>>,
         onactive: Callback<Action>,
     ) -> Spy {
-        let anchors = (0..article.document.nodes.len())
+        let anchors: Vec<(usize, Option<HtmlElement>)> = (0..article.document.nodes.len())
             .filter(|&n| !article.is_hidden(n, collapsed))
             .map(|n| {
                 (
@@ -175,10 +177,17 @@ impl Spy {
                 )
             })
             .collect();
+        let roots = anchors
+            .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| article.document.nodes[*n].parent.is_none())
+            .map(|(i, _)| i)
+            .collect();
         let measure = Rc::new(Measure {
             container: dom::scroll_container(&root),
             root,
             anchors,
+            roots,
             pinned,
             last,
             onactive,

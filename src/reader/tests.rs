@@ -341,6 +341,22 @@ fn stepping_wraps_around_and_unfolds_folded_matches() {
 }
 
 #[test]
+fn a_tick_jumps_to_the_first_match_of_its_block() {
+    let (mut state, article) = loaded();
+    state.apply(Action::AddKeyword("人才".into()));
+    state.apply(Action::CollapseAll);
+    let ticks = state.matches.ticks(article.document.body.len());
+    let last = *ticks.last().unwrap();
+    state.apply(Action::JumpToMatch { at: last.at });
+    assert_eq!(state.current_match_span().map(|s| s.start), Some(last.at));
+    assert!(
+        !state.collapsed.contains(&node(&article, "四、")),
+        "its section unfolds"
+    );
+    assert_eq!(state.navigation.map(|n| n.target), Some(NavTarget::Match));
+}
+
+#[test]
 fn the_first_step_starts_where_the_reader_is() {
     let (mut state, article) = loaded();
     state.apply(Action::AddKeyword("人才".into()));

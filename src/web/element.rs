@@ -16,10 +16,10 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::app::{App, Bridge, Props};
-use crate::config::Config;
+use crate::config::{ATTRIBUTES, Config};
 use crate::matcher;
 use crate::reader::Action;
-use crate::source::ArticleSource;
+use crate::source::{self, ArticleSource};
 
 /// The app once mounted; `Closed` after `destroy`, so a late stylesheet
 /// load does not mount a reader that is gone.
@@ -32,9 +32,19 @@ enum Mount {
 /// One reader. Dropping it (or calling `destroy`) unmounts the app.
 #[wasm_bindgen]
 pub struct ReaderHandle {
+    host: HtmlElement,
     mount: Rc<RefCell<Mount>>,
+    /// The props the app will mount with, until it has mounted.
+    pending: Rc<RefCell<Props>>,
     bridge: Bridge,
     _stylesheet: [EventListener; 2],
+}
+
+/// The attribute names the element observes: the loader passes them to
+/// `customElements.define`.
+#[wasm_bindgen(js_name = observedAttributes)]
+pub fn observed_attributes() -> Vec<String> {
+    ATTRIBUTES.iter().map(|a| a.to_string()).collect()
 }
 
 #[wasm_bindgen]
@@ -54,23 +64,34 @@ impl ReaderHandle {
 
         let mount = Rc::new(RefCell::new(Mount::Waiting));
         let bridge = Bridge::default();
-        let props = Props {
-            source: source_of(&host),
-            config: config_of(&host),
-            host: Some(host),
-            bridge: bridge.clone(),
-        };
+        let pending = Rc::new(RefCell::new(props_of(&host, &bridge)));
         let start = |event: &'static str| {
-            let (mount, root, props) = (mount.clone(), root.clone(), props.clone());
-            EventListener::once(&link, event, move |_| start_app(&mount, root, props))
+            let (mount, root, pending) = (mount.clone(), root.clone(), pending.clone());
+            EventListener::once(&link, event, move |_| {
+                start_app(&mount, root, pending.borrow().clone())
+            })
         };
         // Without our stylesheet the reader still starts: unstyled beats absent.
         let listeners = [start("load"), start("error")];
         Ok(ReaderHandle {
+            host,
             mount,
+            pending,
             bridge,
             _stylesheet: listeners,
         })
+    }
+
+    /// Reads the attributes again after one changed: a new `src` loads a new
+    /// article; theme, language, title and the rest apply at once.
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&mut self) {
+        let props = props_of(&self.host, &self.bridge);
+        match &mut *self.mount.borrow_mut() {
+            Mount::Mounted(app) => app.update(props),
+            Mount::Waiting => *self.pending.borrow_mut() = props,
+            Mount::Closed => {}
+        }
     }
 
     /// Replaces the keywords; returns those accepted (blank ones are refused,
@@ -158,8 +179,29 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
 }
 
-/// Text inside the element is the article; an empty element shows the sample.
+fn props_of(host: &HtmlElement, bridge: &Bridge) -> Props {
+    Props {
+        source: source_of(host),
+        config: config_of(host),
+        host: Some(host.clone()),
+        bridge: bridge.clone(),
+    }
+}
+
+/// `src` names the article; else the text inside the element is the article;
+/// an empty element shows the built-in sample.
 fn source_of(host: &HtmlElement) -> ArticleSource {
+    if let Some(url) = host.get_attribute("src").filter(|u| !u.trim().is_empty()) {
+        return ArticleSource::Url {
+            url: url.trim().to_string(),
+            format: host
+                .get_attribute("format")
+                .and_then(|f| source::format_from_attribute(&f)),
+            timeout_seconds: source::timeout_from_attribute(
+                host.get_attribute("timeout").as_deref(),
+            ),
+        };
+    }
     match host.text_content() {
         Some(text) if !text.trim().is_empty() => ArticleSource::Inline(text),
         _ => ArticleSource::Sample,

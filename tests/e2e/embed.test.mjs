@@ -1,0 +1,249 @@
+// Embedding: two readers on a hostile page under a strict CSP, every article
+// source and its failures, encodings, sub-path hosting, attributes, and the
+// standalone page's drop and paste.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, strictPage, screenshot, dist, fixtures, repoRoot } from './support.mjs';
+
+const SUB = '/site/sub/';
+// Served with every file, on top of the host page's own <meta> policy. `blob:`
+// lets the standalone page read dropped files (README, "Deploying").
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' blob:; img-src 'self'";
+const gbk = await readFile(join(repoRoot, 'examples/host-page/articles/notice-gbk.txt'));
+const text = (type, body, extra = {}) => (req, res) => {
+  res.writeHead(200, { 'content-type': type, ...extra });
+  res.end(body);
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve({
+    mounts: { [SUB]: dist, [`${SUB}fixtures/`]: fixtures },
+    headers: { 'content-security-policy': CSP },
+    routes: {
+      '/src/missing.txt': (req, res) => { res.writeHead(404); res.end('no'); },
+      '/src/slow.txt': () => {}, // never answers
+      '/src/big.txt': text('text/plain', Buffer.alloc(6 * 1024 * 1024, 0x61)),
+      '/src/big-unannounced.txt': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' });
+        for (let i = 0; i < 6; i += 1) res.write(Buffer.alloc(1024 * 1024, 0x62));
+        res.end();
+      },
+      '/src/picture.png': text('image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])),
+      '/src/program.bin': text('application/octet-stream', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])),
+      '/src/notice.txt': text('text/plain', gbk),
+      '/src/bom.txt': text('text/plain; charset=utf-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('带 BOM 的标题\n\n一、第一\n正文。\n二、第二\n正文。')])),
+      '/src/notes': text('text/markdown', '# Markdown by content type\n\n## One\n\ntext\n\n## Two\n\ntext\n'),
+      '/src/dropped': (req, res) => req.socket.destroy(),
+    },
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const hostUrl = () => `${server.origin}${SUB}examples/host-page/`;
+const inShadow = (page, id, fn, arg) => page.evaluate(
+  ([id, source, arg]) => new Function('root', 'arg', `return (${source})(root, arg)`)(document.getElementById(id).shadowRoot, arg),
+  [id, fn.toString(), arg],
+);
+const ready = (page, id) => page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.ar-article'), id);
+
+async function openHost() {
+  const page = await strictPage(browser, { viewport: { width: 1400, height: 900 } });
+  await page.goto(hostUrl());
+  await ready(page, 'left');
+  await ready(page, 'right');
+  return page;
+}
+
+test('two readers under hostile CSS and a strict CSP render, with no console errors', async () => {
+  const page = await openHost();
+  assert.equal(await inShadow(page, 'left', (r) => r.querySelector('.ar-title').textContent), 'Reading Long Texts on the Web');
+  assert.equal(await inShadow(page, 'right', (r) => r.querySelector('.ar-title').textContent), '关于加强基层干部队伍建设的通知', 'GBK decoded');
+  const looks = await inShadow(page, 'left', (root) => {
+    const p = getComputedStyle(root.querySelector('.ar-paragraph'));
+    const button = getComputedStyle(root.querySelector('.ar-button'));
+    return {
+      fontSize: parseFloat(p.fontSize),
+      lineHeight: parseFloat(p.lineHeight) / parseFloat(p.fontSize),
+      transform: p.textTransform,
+      color: p.color,
+      buttonBorder: button.borderTopWidth,
+      layout: getComputedStyle(root.querySelector('.ar-layout')).display,
+    };
+  });
+  assert.ok(looks.fontSize > 15 && looks.fontSize < 22, `text is ${looks.fontSize}px, not the host's 40px`);
+  assert.ok(looks.lineHeight > 1.5, 'the host line-height: 1 did not reach the text');
+  assert.equal(looks.transform, 'none');
+  assert.notEqual(looks.color, 'rgb(255, 0, 0)', 'the host p { color: red !important } did not reach the text');
+  assert.equal(looks.buttonBorder, '1px', 'button { all: unset } did not reach our buttons');
+  assert.notEqual(looks.layout, 'flex', 'div { display: flex } did not reach our layout');
+  // Our styles do not reach the host: its .ar-paragraph keeps the host's look.
+  const note = await page.evaluate(() => getComputedStyle(document.getElementById('host-note')).textIndent);
+  assert.equal(note, '0px');
+  await screenshot(page, 'host-page', { fullPage: false });
+  assert.deepEqual(page.problems, [], 'no console errors, so no CSP violations either');
+  await page.close();
+});
+
+test('the two readers work independently, keywords and hashes included', async () => {
+  const page = await openHost();
+  await page.evaluate(() => document.getElementById('left').setKeywords(['reading', 'text']));
+  await page.waitForFunction(() => document.getElementById('left').shadowRoot.querySelectorAll('.ar-chip').length === 2);
+  assert.deepEqual(await page.evaluate(() => document.getElementById('right').getKeywords()), ['干部']);
+  assert.deepEqual(await inShadow(page, 'right', (r) => [...r.querySelectorAll('.ar-chip-text')].map((c) => c.textContent)), ['干部']);
+
+  // Each reader steps through its own matches only.
+  await inShadow(page, 'left', (r) => r.querySelector('.ar-next').click());
+  const counts = await page.evaluate(() => ['left', 'right'].map((id) => document.getElementById(id).shadowRoot.querySelector('.ar-find-count').textContent));
+  assert.match(counts[0], /^1 \//);
+  assert.match(counts[1], /^11 matches$/);
+
+  const hash = decodeURIComponent(await page.evaluate(() => location.hash));
+  assert.match(hash, /left\.kw=reading,text/);
+  assert.match(hash, /right\.kw=干部/);
+  await page.reload();
+  await ready(page, 'left');
+  await ready(page, 'right');
+  assert.deepEqual(await page.evaluate(() => document.getElementById('left').getKeywords()), ['reading', 'text']);
+  assert.deepEqual(await page.evaluate(() => document.getElementById('right').getKeywords()), ['干部']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a reader inside the host page\'s own scrolling container tracks its position', async () => {
+  const page = await openHost();
+  await inShadow(page, 'right', (r) => r.querySelector('.ar-outline-toggle').click());
+  // The whole scroller in view, then its own end.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(300);
+  const leftCurrent = () => inShadow(page, 'left', (r) => r.querySelector('[aria-current] .ar-tree-label')?.textContent ?? null);
+  const leftBefore = await leftCurrent();
+  const before = await page.evaluate(() => location.hash);
+  await page.evaluate(() => {
+    const scroller = document.getElementById('scroller');
+    scroller.scrollTop = scroller.scrollHeight;
+  });
+  await page.waitForTimeout(300);
+  const current = await inShadow(page, 'right', (r) => r.querySelector('[aria-current] .ar-tree-label')?.textContent);
+  assert.match(current ?? '', /^三、组织保障/);
+  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /right\.s=三-组织保障/);
+  assert.equal(await leftCurrent(), leftBefore, 'the left reader did not move');
+  assert.notEqual(before, await page.evaluate(() => location.hash));
+  await page.close();
+});
+
+async function readerWith(attributes) {
+  const page = await strictPage(browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(`${server.origin}${SUB}fixtures/empty.html`);
+  await page.evaluate((attributes) => {
+    const reader = document.createElement('article-reader');
+    reader.id = 'late';
+    for (const [k, v] of Object.entries(attributes)) reader.setAttribute(k, v);
+    document.body.append(reader);
+  }, attributes);
+  return page;
+}
+
+async function shownMessage(page) {
+  await page.waitForFunction(() => document.getElementById('late')?.shadowRoot?.querySelector('[role=alert], .ar-title'), null, { timeout: 15000 });
+  return inShadow(page, 'late', (r) => r.querySelector('[role=alert], .ar-title').textContent);
+}
+
+test('src failures each say what went wrong', async () => {
+  const cases = [
+    [{ src: '/src/missing.txt' }, '无法载入文章“/src/missing.txt”：服务器回应 404（找不到这个文件）。'],
+    [{ src: '/src/slow.txt', timeout: '1' }, '载入文章“/src/slow.txt”超过 1 秒，已经停止。'],
+    [{ src: '/src/big.txt' }, '文章“/src/big.txt”太大（6.0 MB），最多 5.0 MB。'],
+    [{ src: '/src/big-unannounced.txt' }, '文章“/src/big-unannounced.txt”太大（6.0 MB），最多 5.0 MB。'],
+    [{ src: '/src/picture.png' }, '“/src/picture.png”不是文本文件（image/png），无法阅读。'],
+    [{ src: '/src/program.bin' }, '“/src/program.bin”不是文本文件（application/octet-stream），无法阅读。'],
+    [{ src: '/src/dropped' }, '无法载入文章“/src/dropped”：没有连上服务器，或者这个网页不允许读取它。'],
+    [{ src: '/src/missing.txt', 'ui-lang': 'en' }, 'Could not load “/src/missing.txt”: the server answered 404 (not found).'],
+  ];
+  for (const [attributes, message] of cases) {
+    const page = await readerWith(attributes);
+    assert.equal(await shownMessage(page), message, JSON.stringify(attributes));
+    page.problems.length = 0; // the browser logs failed loads itself
+    await page.close();
+  }
+});
+
+test('a slow src shows a loading indicator first', async () => {
+  const page = await readerWith({ src: '/src/slow.txt', timeout: '3' });
+  await page.waitForFunction(() => document.getElementById('late')?.shadowRoot?.querySelector('[role=status]'));
+  const status = await inShadow(page, 'late', (r) => r.querySelector('[role=status]').textContent);
+  assert.match(status, /正在载入“\/src\/slow.txt”/);
+  await page.close();
+});
+
+test('encodings and formats: GBK, UTF-8 with a BOM, Markdown by content type', async () => {
+  for (const [src, title, headings] of [
+    ['/src/notice.txt', '关于加强基层干部队伍建设的通知', 3],
+    ['/src/bom.txt', '带 BOM 的标题', 2],
+    ['/src/notes', 'Markdown by content type', 2],
+  ]) {
+    const page = await readerWith({ src });
+    assert.equal(await shownMessage(page), title);
+    assert.equal(await inShadow(page, 'late', (r) => r.querySelectorAll('.ar-level-1').length), headings, src);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+test('attributes apply when they change: theme, language, src', async () => {
+  const page = await readerWith({ src: '/src/bom.txt' });
+  await shownMessage(page);
+  await page.evaluate(() => {
+    const reader = document.getElementById('late');
+    reader.setAttribute('theme', 'dark');
+    reader.setAttribute('ui-lang', 'en');
+    reader.setAttribute('article-title', 'A new title');
+  });
+  await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.ar-theme-dark'));
+  assert.equal(await inShadow(page, 'late', (r) => r.querySelector('.ar-outline-toggle').textContent.trim()), 'Contents');
+  assert.equal(await inShadow(page, 'late', (r) => r.querySelector('.ar-title').textContent), 'A new title');
+  await page.evaluate(() => {
+    const reader = document.getElementById('late');
+    reader.removeAttribute('article-title');
+    reader.setAttribute('src', '/src/notice.txt');
+  });
+  await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.ar-title')?.textContent === '关于加强基层干部队伍建设的通知');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the build served from a sub-path works, and its standalone page reads dropped and pasted files', async () => {
+  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.origin}${SUB}`);
+  await page.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-title'));
+  assert.equal(await page.evaluate(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar-title').textContent), '在新征程中书写组织工作新答卷');
+
+  // Drop a GBK file on the page.
+  await page.evaluate((bytes) => {
+    const file = new File([new Uint8Array(bytes)], 'notice.txt', { type: 'text/plain' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [...gbk]);
+  await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar-title')?.textContent === '关于加强基层干部队伍建设的通知');
+
+  // Paste text.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Pasted Title\n\nFirst paragraph.\n');
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot?.querySelector('.ar-title')?.textContent === 'Pasted Title');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
