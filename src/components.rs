@@ -13,6 +13,15 @@ pub mod section_view;
 pub mod status_view;
 pub mod toolbar;
 
+use yew::prelude::*;
+
+/// A button that switches an option on and off, saying which with `aria-pressed`.
+pub fn toggle_button(label: &str, pressed: bool, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button type="button" class="ar-button" aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
+    }
+}
+
 /// The DOM id of an outline node: our prefix, so it cannot clash with anything
 /// else in the shadow root (or on a page that renders us without one).
 pub fn dom_id(node_id: &str) -> String {

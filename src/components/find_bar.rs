@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::components::toggle_button;
 use crate::i18n::Lang;
 use crate::reader::{Action, ReaderState};
 
@@ -13,28 +14,21 @@ pub fn find_bar(state: &ReaderState, lang: Lang, onaction: &Callback<Action>) ->
     let total = state.target_matches().len();
     let has_keywords = !state.keywords.is_empty();
     html! {
-        <div class="ar-find" role="group" aria-label={labels.find}>
-            <span class="ar-find-count" role="status" aria-live="polite">
-                if has_keywords { { lang.match_position(state.current_match, total) } }
-            </span>
-            <button type="button" class="ar-button ar-icon-button ar-prev" aria-label={labels.previous} title={labels.previous} disabled={total == 0} onclick={step(false)}></button>
-            <button type="button" class="ar-button ar-icon-button ar-next" aria-label={labels.next} title={labels.next} disabled={total == 0} onclick={step(true)}></button>
-            <button
-                type="button"
-                class="ar-button"
-                aria-pressed={state.whole_words.to_string()}
-                onclick={onaction.reform(|_: MouseEvent| Action::ToggleWholeWords)}
-            >
-                { labels.whole_words }
-            </button>
-            <button
-                type="button"
-                class="ar-button"
-                disabled={!has_keywords}
-                onclick={onaction.reform(|_: MouseEvent| Action::SetKeywords(Vec::new()))}
-            >
-                { labels.clear_keywords }
-            </button>
-        </div>
-    }
+            <div class="ar-find" role="group" aria-label={labels.find}>
+                <span class="ar-find-count" role="status" aria-live="polite">
+                    if has_keywords { { lang.match_position(state.current_match, total) } }
+                </span>
+                <button type="button" class="ar-button ar-icon-button ar-prev" aria-label={labels.previous} title={labels.previous} disabled={total == 0} onclick={step(false)}></button>
+                <button type="button" class="ar-button ar-icon-button ar-next" aria-label={labels.next} title={labels.next} disabled={total == 0} onclick={step(true)}></button>
+    { toggle_button(labels.whole_words, state.whole_words, onaction.reform(|_: MouseEvent| Action::ToggleWholeWords)) }
+                <button
+                    type="button"
+                    class="ar-button"
+                    disabled={!has_keywords}
+                    onclick={onaction.reform(|_: MouseEvent| Action::SetKeywords(Vec::new()))}
+                >
+                    { labels.clear_keywords }
+                </button>
+            </div>
+        }
 }

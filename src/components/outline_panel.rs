@@ -8,6 +8,7 @@ use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::outline_item::{ItemCallbacks, OutlineItem};
+use crate::components::toggle_button;
 use crate::i18n::Lang;
 use crate::matcher::Matches;
 use crate::outline::{Collapsed, TreeKey};
@@ -112,55 +113,41 @@ pub fn OutlinePanel(props: &Props) -> Html {
         .collect();
     let count = roots.len();
     html! {
-        <div class="ar-outline-panel" ref={panel}>
-            <div class="ar-outline-head">
-                <h2 class="ar-outline-title" id="ar-outline-title">{ labels.outline }</h2>
-                <div class="ar-outline-actions">
-                    <button type="button" class="ar-button" onclick={emit(Action::ExpandAll)}>{ labels.expand_all }</button>
-                    <button type="button" class="ar-button" onclick={emit(Action::CollapseAll)}>{ labels.collapse_all }</button>
-                    <button
-                        type="button"
-                        class="ar-button"
-                        aria-pressed={props.reading_times.to_string()}
-                        onclick={emit(Action::ToggleReadingTimes)}
-                    >
-                        { labels.reading_times }
-                    </button>
-                    if props.has_keywords {
-                        <button
-                            type="button"
-                            class="ar-button"
-                            aria-pressed={props.only_with_matches.to_string()}
-                            onclick={emit(Action::ToggleOnlyWithMatches)}
-                        >
-                            { labels.only_with_matches }
-                        </button>
-                    }
+            <div class="ar-outline-panel" ref={panel}>
+                <div class="ar-outline-head">
+                    <h2 class="ar-outline-title" id="ar-outline-title">{ labels.outline }</h2>
+                    <div class="ar-outline-actions">
+                        <button type="button" class="ar-button" onclick={emit(Action::ExpandAll)}>{ labels.expand_all }</button>
+                        <button type="button" class="ar-button" onclick={emit(Action::CollapseAll)}>{ labels.collapse_all }</button>
+    { toggle_button(labels.reading_times, props.reading_times, emit(Action::ToggleReadingTimes)) }
+                        if props.has_keywords {
+                            { toggle_button(labels.only_with_matches, props.only_with_matches, emit(Action::ToggleOnlyWithMatches)) }
+                        }
+                    </div>
                 </div>
+                if roots.is_empty() {
+                    <p class="ar-outline-empty">{ "—" }</p>
+                } else {
+                    <ul class="ar-tree" role="tree" aria-labelledby="ar-outline-title" ref={tree} {onkeydown}>
+                        for (position, &node) in roots.iter().enumerate() {
+                            <OutlineItem
+                                key={node}
+                                article={props.article.clone()}
+                                {node}
+                                posinset={position + 1}
+                                setsize={count}
+                                collapsed={props.collapsed.clone()}
+                                tab_stop={props.tab_stop.filter(|&t| props.article.in_subtree(node, t))}
+                                active={props.active.filter(|&a| props.article.in_subtree(node, a))}
+                                reading_times={props.reading_times}
+                                matches={props.has_keywords.then(|| props.matches.clone())}
+                                only_with_matches={filter}
+                                lang={props.lang}
+                                callbacks={(*callbacks).clone()}
+                            />
+                        }
+                    </ul>
+                }
             </div>
-            if roots.is_empty() {
-                <p class="ar-outline-empty">{ "—" }</p>
-            } else {
-                <ul class="ar-tree" role="tree" aria-labelledby="ar-outline-title" ref={tree} {onkeydown}>
-                    for (position, &node) in roots.iter().enumerate() {
-                        <OutlineItem
-                            key={node}
-                            article={props.article.clone()}
-                            {node}
-                            posinset={position + 1}
-                            setsize={count}
-                            collapsed={props.collapsed.clone()}
-                            tab_stop={props.tab_stop.filter(|&t| props.article.in_subtree(node, t))}
-                            active={props.active.filter(|&a| props.article.in_subtree(node, a))}
-                            reading_times={props.reading_times}
-                            matches={props.has_keywords.then(|| props.matches.clone())}
-                            only_with_matches={filter}
-                            lang={props.lang}
-                            callbacks={(*callbacks).clone()}
-                        />
-                    }
-                </ul>
-            }
-        </div>
-    }
+        }
 }

@@ -1,6 +1,6 @@
 //! Paints keyword matches and the current match, and scrolls to the current one.
 
-use web_sys::{Element, ScrollBehavior, ScrollToOptions};
+use web_sys::{Element, ScrollToOptions};
 use yew::prelude::*;
 
 use crate::components::block_view::CURRENT_MATCH_ID;
@@ -37,7 +37,7 @@ pub fn use_highlights(root: NodeRef, state: &ReaderState) {
         let (Some(article), Some(root)) = (article, root.cast::<Element>()) else {
             return;
         };
-        let smooth = navigation.is_some_and(|n| n.smooth) && !dom::prefers_reduced_motion();
+        let smooth = navigation.is_some_and(|n| n.smooth);
         let wanted = navigation.is_some_and(|n| n.target == NavTarget::Match);
         if highlights::supported() {
             let range = painter
@@ -60,11 +60,7 @@ fn scroll_by(root: &Element, y: f64, smooth: bool) {
     let (top, bottom) = dom::view_bounds(container.as_ref());
     let options = ScrollToOptions::new();
     options.set_top(y - (top + bottom) / 2.0);
-    options.set_behavior(if smooth {
-        ScrollBehavior::Smooth
-    } else {
-        ScrollBehavior::Instant
-    });
+    options.set_behavior(dom::scroll_behavior(smooth));
     match (container, web_sys::window()) {
         (Some(container), _) => container.scroll_by_with_scroll_to_options(&options),
         (None, Some(window)) => window.scroll_by_with_scroll_to_options(&options),

@@ -121,18 +121,26 @@ pub fn set_style_property(element: &Element, name: &str, value: &str) {
     }
 }
 
-/// Scrolls `target` to the top of the view (its `scroll-margin-top` clears the
-/// sticky bars), then moves keyboard focus to it for screen readers.
-pub fn scroll_to_and_focus(target: &HtmlElement, smooth: bool) {
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Start);
-    let smooth = smooth && !prefers_reduced_motion();
-    options.set_behavior(if smooth {
+/// Smooth scrolling if asked for, unless the reader prefers reduced motion.
+pub fn scroll_behavior(smooth: bool) -> ScrollBehavior {
+    if smooth && !prefers_reduced_motion() {
         ScrollBehavior::Smooth
     } else {
         ScrollBehavior::Instant
-    });
+    }
+}
+
+fn scroll_into_view(target: &HtmlElement, block: ScrollLogicalPosition, smooth: bool) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(block);
+    options.set_behavior(scroll_behavior(smooth));
     target.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Scrolls `target` to the top of the view (its `scroll-margin-top` clears the
+/// sticky bars), then moves keyboard focus to it for screen readers.
+pub fn scroll_to_and_focus(target: &HtmlElement, smooth: bool) {
+    scroll_into_view(target, ScrollLogicalPosition::Start, smooth);
     let focus = FocusOptions::new();
     focus.set_prevent_scroll(true);
     let _ = target.focus_with_options(&focus);
@@ -140,15 +148,7 @@ pub fn scroll_to_and_focus(target: &HtmlElement, smooth: bool) {
 
 /// Scrolls `target` to the middle of the view, without moving keyboard focus.
 pub fn scroll_to_middle(target: &HtmlElement, smooth: bool) {
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Center);
-    let smooth = smooth && !prefers_reduced_motion();
-    options.set_behavior(if smooth {
-        ScrollBehavior::Smooth
-    } else {
-        ScrollBehavior::Instant
-    });
-    target.scroll_into_view_with_scroll_into_view_options(&options);
+    scroll_into_view(target, ScrollLogicalPosition::Center, smooth);
 }
 
 /// Scrolls a panel (not the page) so that `item` (a row inside it) is visible.

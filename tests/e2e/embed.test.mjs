@@ -2,11 +2,11 @@
 // source and its failures, encodings, sub-path hosting, attributes, and the
 // standalone page's drop and paste.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, strictPage, screenshot, dist, fixtures, repoRoot } from './support.mjs';
+import { testBed, strictPage, screenshot, dist, fixtures, repoRoot } from './support.mjs';
 
 const SUB = '/site/sub/';
 // Served with every file, on top of the host page's own <meta> policy. `blob:`
@@ -18,39 +18,28 @@ const text = (type, body, extra = {}) => (req, res) => {
   res.end(body);
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({
-    mounts: { [SUB]: dist, [`${SUB}fixtures/`]: fixtures },
-    headers: { 'content-security-policy': CSP },
-    routes: {
-      '/src/missing.txt': (req, res) => { res.writeHead(404); res.end('no'); },
-      '/src/slow.txt': () => {}, // never answers
-      '/src/big.txt': text('text/plain', Buffer.alloc(6 * 1024 * 1024, 0x61)),
-      '/src/big-unannounced.txt': (req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' });
-        for (let i = 0; i < 6; i += 1) res.write(Buffer.alloc(1024 * 1024, 0x62));
-        res.end();
-      },
-      '/src/picture.png': text('image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])),
-      '/src/program.bin': text('application/octet-stream', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])),
-      '/src/notice.txt': text('text/plain', gbk),
-      '/src/bom.txt': text('text/plain; charset=utf-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('带 BOM 的标题\n\n一、第一\n正文。\n二、第二\n正文。')])),
-      '/src/notes': text('text/markdown', '# Markdown by content type\n\n## One\n\ntext\n\n## Two\n\ntext\n'),
-      '/src/dropped': (req, res) => req.socket.destroy(),
+const bed = testBed({
+  mounts: { [SUB]: dist, [`${SUB}fixtures/`]: fixtures },
+  headers: { 'content-security-policy': CSP },
+  routes: {
+    '/src/missing.txt': (req, res) => { res.writeHead(404); res.end('no'); },
+    '/src/slow.txt': () => {}, // never answers
+    '/src/big.txt': text('text/plain', Buffer.alloc(6 * 1024 * 1024, 0x61)),
+    '/src/big-unannounced.txt': (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' });
+      for (let i = 0; i < 6; i += 1) res.write(Buffer.alloc(1024 * 1024, 0x62));
+      res.end();
     },
-  });
-  browser = await launch();
+    '/src/picture.png': text('image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])),
+    '/src/program.bin': text('application/octet-stream', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])),
+    '/src/notice.txt': text('text/plain', gbk),
+    '/src/bom.txt': text('text/plain; charset=utf-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('带 BOM 的标题\n\n一、第一\n正文。\n二、第二\n正文。')])),
+    '/src/notes': text('text/markdown', '# Markdown by content type\n\n## One\n\ntext\n\n## Two\n\ntext\n'),
+    '/src/dropped': (req, res) => req.socket.destroy(),
+  },
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const hostUrl = () => `${server.origin}${SUB}examples/host-page/`;
+const hostUrl = () => `${bed.server.origin}${SUB}examples/host-page/`;
 const inShadow = (page, id, fn, arg) => page.evaluate(
   ([id, source, arg]) => new Function('root', 'arg', `return (${source})(root, arg)`)(document.getElementById(id).shadowRoot, arg),
   [id, fn.toString(), arg],
@@ -58,7 +47,7 @@ const inShadow = (page, id, fn, arg) => page.evaluate(
 const ready = (page, id) => page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('.ar-article'), id);
 
 async function openHost() {
-  const page = await strictPage(browser, { viewport: { width: 1400, height: 900 } });
+  const page = await strictPage(bed.browser, { viewport: { width: 1400, height: 900 } });
   await page.goto(hostUrl());
   await ready(page, 'left');
   await ready(page, 'right');
@@ -143,8 +132,8 @@ test('a reader inside the host page\'s own scrolling container tracks its positi
 });
 
 async function readerWith(attributes) {
-  const page = await strictPage(browser, { viewport: { width: 1000, height: 800 } });
-  await page.goto(`${server.origin}${SUB}fixtures/empty.html`);
+  const page = await strictPage(bed.browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(`${bed.server.origin}${SUB}fixtures/empty.html`);
   await page.evaluate((attributes) => {
     const reader = document.createElement('article-reader');
     reader.id = 'late';
@@ -223,8 +212,8 @@ test('attributes apply when they change: theme, language, src', async () => {
 });
 
 test('the build served from a sub-path works, and its standalone page reads dropped and pasted files', async () => {
-  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server.origin}${SUB}`);
+  const page = await strictPage(bed.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${bed.server.origin}${SUB}`);
   await page.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-title'));
   assert.equal(await page.evaluate(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar-title').textContent), '在新征程中书写组织工作新答卷');
 

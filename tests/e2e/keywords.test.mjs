@@ -1,33 +1,12 @@
 // Keyword highlighting: the bar, counts, find-bar stepping, folded sections,
 // the URL, odd keywords, suggestions and the embedding API.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, strictPage, screenshot, readerReady, inReader, dist, fixtures } from './support.mjs';
+import { testBed, openReader, strictPage, screenshot, readerReady, inReader, dist, fixtures } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ mounts: { '/': dist, '/fixtures/': fixtures } });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = '/', options = {}) {
-  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
-  page.on('dialog', (dialog) => {
-    page.problems.push(`dialog: ${dialog.message()}`);
-    dialog.dismiss();
-  });
-  await page.goto(`${server.origin}${path}`);
-  await readerReady(page);
-  return page;
-}
+const bed = testBed({ mounts: { '/': dist, '/fixtures/': fixtures } });
+const open = (path, options) => openReader(bed, path, options);
 
 const input = (page) => page.locator('.ar-keyword-input');
 const chips = (page) => page.locator('.ar-chip-text').allTextContents();
@@ -236,7 +215,7 @@ test('the embedding API reads and sets keywords', async () => {
 });
 
 test('the API queues calls made before the reader is ready', async () => {
-  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await strictPage(bed.browser, { viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => {
     customElements.whenDefined('article-reader').then(() => {
       const reader = document.querySelector('article-reader');
@@ -244,7 +223,7 @@ test('the API queues calls made before the reader is ready', async () => {
       window.early = reader.setKeywords(['干部']);
     });
   });
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${bed.server.origin}/`);
   await page.waitForFunction(() => window.readyCounts);
   assert.deepEqual(await page.evaluate(() => window.early), ['干部']);
   await page.waitForFunction(() => document.querySelector('article-reader').getKeywords()[0] === '干部');
@@ -252,12 +231,12 @@ test('the API queues calls made before the reader is ready', async () => {
 });
 
 test('without the Custom Highlight API, matches are <mark> elements', async () => {
-  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await strictPage(bed.browser, { viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => {
     delete window.Highlight;
     Object.defineProperty(CSS, 'highlights', { value: undefined });
   });
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${bed.server.origin}/`);
   await readerReady(page);
   await addKeyword(page, '人才');
   await addKeyword(page, '基层党组织');

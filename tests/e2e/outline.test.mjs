@@ -1,31 +1,14 @@
 // The collapsible outline: keyboard, clicks, scroll spy, deep links, folding
 // with the browser's find, and remembered state.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, strictPage, screenshot, readerReady, inReader, currentNode, focusedNode, dist, fixtures,
+  testBed, openReader, strictPage, screenshot, readerReady, inReader, currentNode, focusedNode, dist, fixtures,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ mounts: { '/': dist, '/fixtures/': fixtures } });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = '/', options = {}) {
-  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
-  await page.goto(`${server.origin}${path}`);
-  await readerReady(page);
-  return page;
-}
+const bed = testBed({ mounts: { '/': dist, '/fixtures/': fixtures } });
+const open = (path, options) => openReader(bed, path, options);
 
 const sectionTitles = ['一、', '二、', '三、', '四、'];
 const expanded = (page, label) => page.locator(`[role=treeitem]:has(> .ar-tree-row .ar-tree-label:text-matches("^${label}"))`).getAttribute('aria-expanded');
@@ -164,12 +147,12 @@ test('scroll spy: a short final section is current at the very end', async () =>
 });
 
 test('a deep link opens at its node, unfolding the way there', async () => {
-  const page = await strictPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await strictPage(bed.browser, { viewport: { width: 1280, height: 800 } });
   // Remembered: section 二 folded. The link into it must still open it.
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${bed.server.origin}/`);
   await readerReady(page);
   await page.locator('.ar-level-1:nth-of-type(2) .ar-fold').click();
-  await page.goto(`${server.origin}/#s=${encodeURIComponent('坚持守正创新')}`);
+  await page.goto(`${bed.server.origin}/#s=${encodeURIComponent('坚持守正创新')}`);
   await page.reload();
   await readerReady(page);
   await page.waitForTimeout(300);
@@ -197,7 +180,7 @@ test('a folded section opens when the browser finds text inside it', async () =>
   assert.equal(hidden, 'until-found');
   // A text fragment runs the same "reveal the ancestors" steps as Ctrl+F
   // find-in-page, which headless Chromium cannot open: beforematch fires.
-  await page.goto(`${server.origin}/#:~:text=${encodeURIComponent('涵养良好政治生态')}`);
+  await page.goto(`${bed.server.origin}/#:~:text=${encodeURIComponent('涵养良好政治生态')}`);
   await page.waitForFunction(() => !document.querySelector('article-reader').shadowRoot
     .querySelector('.ar-level-1:nth-of-type(3) > .ar-section-body').hasAttribute('hidden'));
   await page.waitForTimeout(100);
@@ -212,7 +195,7 @@ test('fold state, reading times and position come back after a reload', async ()
   await page.locator('.ar-outline .ar-button', { hasText: '阅读时间' }).click();
   await page.locator('.ar-tree-label', { hasText: /^三、/ }).click();
   await page.waitForTimeout(800);
-  await page.goto(`${server.origin}/`); // no hash: the memory alone must bring us back
+  await page.goto(`${bed.server.origin}/`); // no hash: the memory alone must bring us back
   await readerReady(page);
   await page.waitForTimeout(300);
   assert.equal(await expanded(page, '二、'), 'false');
@@ -242,9 +225,9 @@ test('corrupt, foreign, missing or full storage is ignored', async () => {
     // Full storage.
     () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; },
   ]) {
-    const broken = await strictPage(browser, { viewport: { width: 1280, height: 800 } });
+    const broken = await strictPage(bed.browser, { viewport: { width: 1280, height: 800 } });
     await broken.addInitScript(breakStorage);
-    await broken.goto(`${server.origin}/`);
+    await broken.goto(`${bed.server.origin}/`);
     await readerReady(broken);
     await broken.locator('.ar-level-1:nth-of-type(1) .ar-fold').click();
     assert.equal(await expanded(broken, '一、'), 'false', 'folding still works');

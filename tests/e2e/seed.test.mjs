@@ -1,26 +1,13 @@
 // The seed article on the standalone page, as a reader sees it.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, strictPage, screenshot, readerReady, dist } from './support.mjs';
+import { testBed, openReader, screenshot, dist } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ mounts: { '/': dist } });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const bed = testBed({ mounts: { '/': dist } });
 
 test('the seed shows its title, four section headings and byline, and no footer', async () => {
-  const page = await strictPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.origin}/`);
-  await readerReady(page);
+  const page = await openReader(bed, '/', { viewport: { width: 1280, height: 900 } });
 
   assert.equal(await page.locator('.ar-title').textContent(), '在新征程中书写组织工作新答卷');
   const headings = await page.locator('.ar-level-1 > .ar-heading-row > .ar-heading').allTextContents();
@@ -41,9 +28,7 @@ test('the seed shows its title, four section headings and byline, and no footer'
 });
 
 test('the seed reads well on a 360 px phone', async () => {
-  const page = await strictPage(browser, { viewport: { width: 360, height: 740 } });
-  await page.goto(`${server.origin}/`);
-  await readerReady(page);
+  const page = await openReader(bed, '/', { viewport: { width: 360, height: 740 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await screenshot(page, 'seed-phone');
@@ -51,9 +36,7 @@ test('the seed reads well on a 360 px phone', async () => {
 });
 
 test('dark colours when the reader prefers them', async () => {
-  const page = await strictPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
-  await page.goto(`${server.origin}/`);
-  await readerReady(page);
+  const page = await openReader(bed, '/', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
   const background = await page.locator('.ar-reader').evaluate((e) => getComputedStyle(e).backgroundColor);
   const [r, g, b] = background.match(/\d+/g).map(Number);
   assert.ok(r + g + b < 150, `background ${background} is not dark`);

@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: a static server on 127.0.0.1 and
 // Debian's Chromium driven by playwright-core.
 
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -74,13 +75,41 @@ export function launch() {
   });
 }
 
-/** A page that fails the test on any console error or uncaught exception. */
+/** A page that records console errors, uncaught exceptions and dialogs (an
+ * alert() would mean injected script ran) in `page.problems`. */
 export async function strictPage(browser, options = {}) {
   const page = await browser.newPage(options);
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
   page.problems = problems;
+  return page;
+}
+
+/** A server (see `serve`) and a browser for one test file, started before its
+ * tests and closed after them. */
+export function testBed(serveOptions) {
+  const bed = {};
+  before(async () => {
+    bed.server = await serve(serveOptions);
+    bed.browser = await launch();
+  });
+  after(async () => {
+    await bed.browser?.close();
+    await bed.server?.close();
+  });
+  return bed;
+}
+
+/** A strict page at `path` of the test bed's server, once its reader is shown. */
+export async function openReader(bed, path = '/', options = {}) {
+  const page = await strictPage(bed.browser, { viewport: { width: 1280, height: 800 }, ...options });
+  await page.goto(`${bed.server.origin}${path}`);
+  await readerReady(page);
   return page;
 }
 
