@@ -7,12 +7,17 @@ import init, { ReaderHandle, observedAttributes } from './article-reader.js';
 const here = import.meta.url;
 const stylesheet = new URL('reader.css', here).href;
 
-/** Shows a plain-text message inside an element whose reader could not start. */
+/** Shows a plain-text message inside an element whose reader could not start
+ * (no WebAssembly, a blocked file…), in its label language. */
 function showStartFailure(element, error) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
-  message.textContent = `The article reader could not start: ${error?.message ?? error}`;
+  const lang = element.getAttribute('ui-lang') || document.documentElement.lang || navigator.language || 'zh';
+  const reason = error?.message ?? String(error);
+  message.textContent = lang.toLowerCase().startsWith('en')
+    ? `The article reader could not start: ${reason}`
+    : `文章阅读器无法启动：${reason}`;
   root.replaceChildren(message);
 }
 

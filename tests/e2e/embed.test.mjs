@@ -36,6 +36,11 @@ const bed = testBed({
     '/src/bom.txt': text('text/plain; charset=utf-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('带 BOM 的标题\n\n一、第一\n正文。\n二、第二\n正文。')])),
     '/src/notes': text('text/markdown', '# Markdown by content type\n\n## One\n\ntext\n\n## Two\n\ntext\n'),
     '/src/dropped': (req, res) => req.socket.destroy(),
+    // A page whose policy forbids WebAssembly: the reader cannot start, and says so.
+    '/no-wasm.html': text('text/html; charset=utf-8', `<!doctype html><html lang="zh-CN"><head>
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'">
+      <script type="module" src="${SUB}reader.js"></script></head>
+      <body><article-reader id="late">标题\n\n正文。</article-reader></body></html>`),
   },
 });
 
@@ -165,6 +170,14 @@ test('src failures each say what went wrong', async () => {
     page.problems.length = 0; // the browser logs failed loads itself
     await page.close();
   }
+});
+
+test('a reader that cannot start says why, in the widget', async () => {
+  const page = await strictPage(bed.browser, { viewport: { width: 1000, height: 600 } });
+  await page.goto(`${bed.server.origin}/no-wasm.html`);
+  await page.waitForFunction(() => document.getElementById('late')?.shadowRoot?.querySelector('[role=alert]'));
+  assert.match(await inShadow(page, 'late', (r) => r.querySelector('[role=alert]').textContent), /^文章阅读器无法启动：/);
+  await page.close();
 });
 
 test('a slow src shows a loading indicator first', async () => {
