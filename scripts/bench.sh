@@ -10,6 +10,6 @@ mkdir -p bench/out
 if [ "${1:-}" != "--browser-only" ]; then
   cargo bench --bench parse --bench matcher
 fi
-trunk build --release --offline --public-url ./
+scripts/build.sh
 cargo run --quiet --release --example generate_article -- 1048576 > bench/out/article-1mb.txt
 node bench/highlight.mjs dist bench/out/article-1mb.txt

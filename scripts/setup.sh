@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs what building (and, with `test`, testing) needs, skipping anything
-# already present, so running it twice costs seconds. Toolchain notes:
+# Installs what serving, building for release, or testing needs, skipping
+# anything already present, so running it twice costs seconds. Toolchain notes:
 # - Trunk 0.21.14 (0.22 needs a newer rustc); wasm-bindgen-cli exactly at the
 #   Cargo.lock version, or Trunk would try to download one.
 # - wasm-opt comes from npm's `binaryen`; Chromium and ChromeDriver from Debian.
 #
-# Usage: scripts/setup.sh [serve|test]   (default: serve)
+# Usage: scripts/setup.sh [serve|build|test]   (default: serve)
+#   serve: the Rust target, Trunk and wasm-bindgen-cli
+#   build: and the npm packages (binaryen's wasm-opt for release builds)
+#   test:  and Debian's Chromium, ChromeDriver and CJK fonts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-serve}"
@@ -33,11 +36,14 @@ fi
 say "fetching crates, so builds can run --offline"
 cargo fetch --quiet
 
-if [ "$mode" = test ]; then
+if [ "$mode" = build ] || [ "$mode" = test ]; then
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/mark.js ]; then
     say "installing npm packages (binaryen, playwright-core, mark.js)"
     npm ci --no-audit --no-fund
   fi
+fi
+
+if [ "$mode" = test ]; then
   missing=()
   for package in chromium chromium-driver fonts-noto-cjk; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

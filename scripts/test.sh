@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README "Testing"). Installs what is missing, then runs:
 #   lints, tier 1 (native cargo test), tier 2 (components in headless Chromium),
-#   tier 3 (Playwright against the release build), and the bundle-size report.
+#   the release build with its size report (fails over budget), and tier 3
+#   (Playwright against that build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -21,10 +22,9 @@ cargo test --offline
 step "Tier 2: components mounted in headless Chromium (wasm-bindgen-test)"
 cargo test --offline --target wasm32-unknown-unknown --test browser
 
-step "Tier 3: end-to-end in Chromium (Playwright) against trunk build --release"
-trunk build --release --offline --public-url ./
+step "Release build (trunk build --release --public-url ./) and bundle size"
+scripts/build.sh
+
+step "Tier 3: end-to-end in Chromium (Playwright) against the release build"
 node --test --test-concurrency=1 tests/e2e/
 echo "screenshots: tests/e2e/artifacts/"
-
-step "Bundle size"
-scripts/bundle-size.sh dist
