@@ -132,27 +132,32 @@ impl Lang {
         }
     }
 
+    /// A few words after an HTTP status, for the ones readers can act on;
+    /// other statuses are shown as the bare number.
+    fn status_meaning(self, status: u16) -> &'static str {
+        let (zh, en) = match status {
+            404 | 410 => ("（找不到这个文件）", " (not found)"),
+            401 | 403 => ("（没有读取权限）", " (not allowed)"),
+            500..=599 => ("（服务器出错）", " (server error)"),
+            _ => ("", ""),
+        };
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     /// What to tell the reader when an article cannot be shown.
     pub fn problem(self, problem: &Problem) -> String {
         match (self, problem) {
             (Lang::Zh, Problem::EmptyArticle) => "这篇文章没有内容。".to_string(),
             (Lang::En, Problem::EmptyArticle) => "This article has no text.".to_string(),
             (Lang::Zh, Problem::Http { url, status }) => {
-                let why = match status {
-                    404 | 410 => "（找不到这个文件）",
-                    401 | 403 => "（没有读取权限）",
-                    500..=599 => "（服务器出错）",
-                    _ => "",
-                };
+                let why = self.status_meaning(*status);
                 format!("无法载入文章“{url}”：服务器回应 {status}{why}。")
             }
             (Lang::En, Problem::Http { url, status }) => {
-                let why = match status {
-                    404 | 410 => " (not found)",
-                    401 | 403 => " (not allowed)",
-                    500..=599 => " (server error)",
-                    _ => "",
-                };
+                let why = self.status_meaning(*status);
                 format!("Could not load “{url}”: the server answered {status}{why}.")
             }
             (Lang::Zh, Problem::Network { url }) => {

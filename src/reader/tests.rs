@@ -32,6 +32,11 @@ fn node(article: &Article, label: &str) -> usize {
         .unwrap()
 }
 
+/// One outline key press, with no type-ahead timing involved.
+fn press(state: &mut ReaderState, key: TreeKey) {
+    state.apply(Action::OutlineKey { key, now_ms: 0.0 });
+}
+
 fn nav_node(state: &ReaderState) -> Option<usize> {
     match state.navigation?.target {
         NavTarget::Node(n) => Some(n),
@@ -137,28 +142,13 @@ fn the_browser_finding_folded_text_unfolds_it() {
 fn outline_keys_move_the_tab_stop_and_enter_navigates() {
     let (mut state, article) = loaded();
     assert_eq!(state.tab_stop(), Some(node(&article, "一、")));
-    state.apply(Action::OutlineKey {
-        key: TreeKey::Down,
-        now_ms: 0.0,
-    });
+    press(&mut state, TreeKey::Down);
     assert_eq!(state.tab_stop(), Some(node(&article, "一是要对标")));
-    state.apply(Action::OutlineKey {
-        key: TreeKey::Left,
-        now_ms: 0.0,
-    });
-    state.apply(Action::OutlineKey {
-        key: TreeKey::Left,
-        now_ms: 0.0,
-    });
+    press(&mut state, TreeKey::Left);
+    press(&mut state, TreeKey::Left);
     assert!(state.collapsed.contains(&node(&article, "一、")));
-    state.apply(Action::OutlineKey {
-        key: TreeKey::End,
-        now_ms: 0.0,
-    });
-    state.apply(Action::OutlineKey {
-        key: TreeKey::Enter,
-        now_ms: 0.0,
-    });
+    press(&mut state, TreeKey::End);
+    press(&mut state, TreeKey::Enter);
     assert_eq!(nav_node(&state), Some(article.document.nodes.len() - 1));
 }
 
