@@ -185,6 +185,12 @@ impl Matches {
             .map_or(0, |c| c.iter().sum())
     }
 
+    /// Whether the outline lists `node` when it shows `only_with_matches`:
+    /// with no keywords, every node is listed, so the filter never empties it.
+    pub fn lists(&self, node: usize, only_with_matches: bool) -> bool {
+        !only_with_matches || self.keywords == 0 || self.node_total(node) > 0
+    }
+
     /// What to paint in block `block` (nothing for a block out of range).
     pub fn paint_of(&self, block: usize) -> Rc<[Paint]> {
         self.paint.get(block).cloned().unwrap_or_default()

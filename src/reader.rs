@@ -339,10 +339,9 @@ impl ReaderState {
         }
     }
 
-    /// Whether the outline lists `node`: all nodes, unless it shows only those
-    /// with matches (and there are keywords).
+    /// Whether the outline lists `node` (see [`Matches::lists`]).
     pub fn listed(&self, node: usize) -> bool {
-        !self.only_with_matches || self.keywords.is_empty() || self.matches.node_total(node) > 0
+        self.matches.lists(node, self.only_with_matches)
     }
 
     /// The outline node holding the tab stop: the focused one, else the one

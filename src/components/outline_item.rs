@@ -44,34 +44,33 @@ pub struct Props {
 pub fn OutlineItem(props: &Props) -> Html {
     let article = &props.article;
     let node = &article.document.nodes[props.node];
-    let total = |n: usize| props.matches.as_ref().map_or(0, |m| m.node_total(n));
     let children: Vec<usize> = node
         .children
         .iter()
         .copied()
-        .filter(|&c| !props.only_with_matches || total(c) > 0)
+        .filter(|&c| {
+            props
+                .matches
+                .as_ref()
+                .is_none_or(|m| m.lists(c, props.only_with_matches))
+        })
         .collect();
     let parent = is_parent(node) && !children.is_empty();
     let open = parent && !props.collapsed.contains(&props.node);
     let n = props.node;
-    let onclick = {
-        let cb = props.callbacks.clone();
+    // A click takes the tab stop to the row, then goes there or folds it.
+    let focus_then = |then: &Callback<usize>| {
+        let (onfocus, then) = (props.callbacks.onfocus.clone(), then.clone());
         Callback::from(move |event: MouseEvent| {
             event.stop_propagation();
-            cb.onfocus.emit(n);
-            cb.ongo.emit(n);
+            onfocus.emit(n);
+            then.emit(n);
         })
     };
-    let ontwisty = {
-        let cb = props.callbacks.clone();
-        Callback::from(move |event: MouseEvent| {
-            event.stop_propagation();
-            cb.onfocus.emit(n);
-            cb.ontoggle.emit(n);
-        })
-    };
+    let onclick = focus_then(&props.callbacks.ongo);
+    let ontwisty = focus_then(&props.callbacks.ontoggle);
     let count = children.len();
-    let hits = total(n);
+    let hits = props.matches.as_ref().map_or(0, |m| m.node_total(n));
     html! {
         <li
             role="treeitem"

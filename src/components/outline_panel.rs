@@ -106,10 +106,9 @@ pub fn OutlinePanel(props: &Props) -> Html {
         ontoggle: onaction.reform(Action::Toggle),
         onfocus: onaction.reform(Action::Focus),
     });
-    let filter = props.has_keywords && props.only_with_matches;
     let roots: Vec<usize> = doc
         .roots()
-        .filter(|&r| !filter || props.matches.node_total(r) > 0)
+        .filter(|&r| props.matches.lists(r, props.only_with_matches))
         .collect();
     let count = roots.len();
     html! {
@@ -141,7 +140,7 @@ pub fn OutlinePanel(props: &Props) -> Html {
                                 active={props.active.filter(|&a| props.article.in_subtree(node, a))}
                                 reading_times={props.reading_times}
                                 matches={props.has_keywords.then(|| props.matches.clone())}
-                                only_with_matches={filter}
+                                only_with_matches={props.only_with_matches}
                                 lang={props.lang}
                                 callbacks={(*callbacks).clone()}
                             />

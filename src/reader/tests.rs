@@ -366,4 +366,9 @@ fn the_outline_can_list_only_nodes_with_matches() {
     assert!(state.listed(node(&article, "四、")));
     assert!(state.listed(node(&article, "三是要深入推进新时代人才强县战略")));
     assert_eq!(state.tab_stop(), Some(node(&article, "四、")));
+    state.apply(Action::RemoveKeyword(0));
+    assert!(
+        state.listed(node(&article, "一、")),
+        "with no keywords left the filter lists everything"
+    );
 }
