@@ -8,8 +8,8 @@ scripts/setup.sh test
 export PATH="$PWD/node_modules/.bin:$PATH"
 mkdir -p bench/out
 if [ "${1:-}" != "--browser-only" ]; then
-  cargo bench --bench parse --bench matcher
+  cargo bench -p reader-core --bench parse --bench matcher
 fi
 scripts/build.sh
-cargo run --quiet --release --example generate_article -- 1048576 > bench/out/article-1mb.txt
+cargo run --quiet --release -p reader-core --example generate_article -- 1048576 > bench/out/article-1mb.txt
 node bench/highlight.mjs dist bench/out/article-1mb.txt

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Prints the raw and gzipped size of what an embedding page loads (the wasm, the
-# wasm-bindgen js, reader.js and reader.css), and fails when their gzipped
-# total is over the budget (README "Size"). The standalone page's own files
-# (index.html, page.css) are listed apart: embedders do not load them.
+# wasm-bindgen js, reader.js and reader.css), warns above the 200 KB we aim
+# for, and fails above the 240 KB cap (README "Size"). The standalone page's
+# own files (index.html, page.css) are listed apart: embedders do not load them.
 set -euo pipefail
 dist="${1:-dist}"
-budget_kb="${BUDGET_KB:-200}"
+budget_kb="${BUDGET_KB:-240}"
+aim_kb=200
 embed=(article-reader_bg.wasm article-reader.js reader.js reader.css)
 total_raw=0
 total_gz=0
@@ -20,12 +21,15 @@ for name in "${embed[@]}"; do
   total_gz=$((total_gz + gz))
   row "$name" "$raw" "$gz"
 done
-printf '%-28s %10d %10d  (%d.%d KB gzipped; budget %d KB)\n' "embed total" "$total_raw" "$total_gz" \
-  $((total_gz / 1024)) $((total_gz % 1024 * 10 / 1024)) "$budget_kb"
+printf '%-28s %10d %10d  (%d.%d KB gzipped; aim %d KB, cap %d KB)\n' "embed total" "$total_raw" "$total_gz" \
+  $((total_gz / 1024)) $((total_gz % 1024 * 10 / 1024)) "$aim_kb" "$budget_kb"
 for file in "$dist"/*.html "$dist"/page.*; do
   [ -f "$file" ] && row "$(basename "$file") (page only)" "$(stat -c %s "$file")" "$(gzip -9 -c "$file" | wc -c)"
 done
 if [ "$total_gz" -gt $((budget_kb * 1024)) ]; then
-  echo "over the size budget" >&2
+  echo "over the size cap" >&2
   exit 1
+fi
+if [ "$total_gz" -gt $((aim_kb * 1024)) ]; then
+  echo "note: above the ${aim_kb} KB aim (still under the cap)" >&2
 fi

@@ -11,13 +11,14 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Formatting, lints, and pure modules free of browser crates"
-cargo fmt --check
-cargo clippy --offline --all-targets -- -D warnings
+step "Formatting, lints, and the pure crate free of browser crates"
+cargo fmt --all --check
+cargo clippy --offline --workspace --all-targets -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
 scripts/check-pure.sh
 
-step "Tier 1: native tests (parsing, outline, matching, state)"
-cargo test --offline
+step "Tier 1: native tests of the pure crate (parsing, outline, matching, state)"
+cargo test --offline -p reader-core
 
 step "Tier 2: components mounted in headless Chromium (wasm-bindgen-test)"
 cargo test --offline --target wasm32-unknown-unknown --test browser

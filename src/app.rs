@@ -1,8 +1,9 @@
-//! The Yew root of one reader: holds the state, runs the effects, lays out the
-//! toolbar (outline toggle, keywords, find), the outline, the article and the
-//! match ticks.
+//! The Yew root of one reader: holds the state, runs the effects, and lays out
+//! the toolbar, the outline, the article and the match ticks. The rules (what
+//! a key does, when the drawer closes) are the core's; this only wires them.
 
 use std::cell::RefCell;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -15,35 +16,50 @@ use crate::components::match_ticks::MatchTicks;
 use crate::components::outline_panel::OutlinePanel;
 use crate::components::status_view::{loading_view, problem_view};
 use crate::components::toolbar::toolbar;
-use crate::config::Config;
 use crate::hooks::{
-    use_article, use_highlights, use_memory, use_narrow, use_reading_position, use_reveal_on_find,
-    use_suggestions, use_url_hash,
+    use_article, use_changed, use_highlights, use_memory, use_narrow, use_reading_position,
+    use_reveal_on_find, use_suggestions, use_url_hash,
 };
-use crate::matcher::{Matches, Tick};
-use crate::outline::TreeKey;
-use crate::reader::{Action, ReaderState, Status};
-use crate::source::ArticleSource;
-use crate::web::highlights;
+use crate::web::{dom, highlights};
+use reader_core::config::Config;
+use reader_core::dom_ids;
+use reader_core::keys;
+use reader_core::matcher::{Matches, Tick};
+use reader_core::reader::{Action, ReaderState, Status};
+use reader_core::source::ArticleSource;
 
-impl Reducible for ReaderState {
+/// The reader state as Yew holds it. A newtype, because Rust lets only this
+/// crate or Yew implement Yew's `Reducible` for a type; `reduce` only
+/// delegates to the core's [`ReaderState::apply`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Store(ReaderState);
+
+impl Deref for Store {
+    type Target = ReaderState;
+
+    fn deref(&self) -> &ReaderState {
+        &self.0
+    }
+}
+
+impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.apply(action);
+        next.0.apply(action);
         Rc::new(next)
     }
 }
 
 /// Lets the element's JavaScript API read and change the state of its reader.
 #[derive(Clone, Default)]
-pub struct Bridge(Rc<RefCell<Option<UseReducerHandle<ReaderState>>>>);
+pub struct Bridge(Rc<RefCell<Option<UseReducerHandle<Store>>>>);
 
 impl Bridge {
     /// The reader's state handle, once the app has mounted. Reading through it
     /// sees every dispatched action at once, before the next render.
-    pub fn state(&self) -> Option<UseReducerHandle<ReaderState>> {
+    pub fn state(&self) -> Option<UseReducerHandle<Store>> {
         self.0.borrow().clone()
     }
 }
@@ -68,23 +84,27 @@ pub struct Props {
 #[component]
 pub fn App(props: &Props) -> Html {
     let config = &props.config;
-    let state = use_reducer(|| ReaderState {
-        outline_open: config.outline_open,
-        ..ReaderState::default()
+    let state = use_reducer(|| {
+        let mut state = ReaderState::default();
+        state.apply(Action::SetOutlinePreset(config.outline_open));
+        state.apply(Action::SetPreset(config.keywords.clone()));
+        Store(state)
     });
     let root = use_node_ref();
-    let narrow = use_narrow(root.clone());
     // The dispatcher's callback is the same object on every render, so passing
     // it down does not make children render again.
     let onaction = state.dispatcher().to_callback();
     let article = state.article().cloned();
 
-    use_article(
-        &props.source,
-        config.hash.clone(),
-        config.keywords.clone(),
-        state.dispatcher(),
+    // Attributes that change after the start reach the state here; the rest
+    // (theme, labels, title) are read from `config` on every render.
+    use_changed(
+        config.outline_open,
+        onaction.reform(Action::SetOutlinePreset),
     );
+    use_changed(config.keywords.clone(), onaction.reform(Action::SetPreset));
+    use_narrow(root.clone(), onaction.reform(Action::SetNarrow));
+    use_article(&props.source, config.hash.clone(), onaction.clone());
     use_reading_position(root.clone(), &state, onaction.clone());
     use_highlights(root.clone(), &state);
     use_url_hash(config.hash.clone(), &state, onaction.clone());
@@ -104,52 +124,23 @@ pub fn App(props: &Props) -> Html {
         });
     }
 
-    let outline_shown = state.outline_open.unwrap_or(!narrow);
+    let outline_shown = state.outline_shown();
     let ontoggle_outline =
         onaction.reform(move |_: MouseEvent| Action::SetOutlineOpen(!outline_shown));
-    // In the narrow layout the outline is a drawer over the text: going to a
-    // node closes it, and so does Escape. Memoised so the outline's props stay equal.
-    let onoutline_action = {
-        let onaction = onaction.clone();
-        use_callback(narrow, move |action: Action, &narrow| {
-            let leaves = matches!(
-                action,
-                Action::GoTo { .. }
-                    | Action::OutlineKey {
-                        key: TreeKey::Enter,
-                        ..
-                    }
-            );
-            onaction.emit(action);
-            if narrow && leaves {
-                onaction.emit(Action::SetOutlineOpen(false));
-            }
-        })
-    };
-    let ontoggle_section = {
-        let onaction = onaction.clone();
-        use_callback((), move |node: usize, _| {
-            onaction.emit(Action::Toggle(node))
-        })
-    };
-    let onkeydown_outline = {
-        let onaction = onaction.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if narrow && event.key() == "Escape" {
-                onaction.emit(Action::SetOutlineOpen(false));
-            }
-        })
-    };
-    // F3 / Shift+F3 step through matches while focus is anywhere in this reader
-    // (not on the page: several readers must not all answer one key).
+    let ontoggle_section = use_callback(onaction.clone(), |node: usize, onaction| {
+        onaction.emit(Action::Toggle(node))
+    });
+    // Keys pressed anywhere in this reader (not on the page: several readers
+    // must not all answer one key), after the input and the tree had theirs.
     let onkeydown = {
         let onaction = onaction.clone();
         Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "F3" {
+            if event.default_prevented() {
+                return;
+            }
+            if let Some(action) = keys::reader_action(&dom::key_press(&event)) {
                 event.prevent_default();
-                onaction.emit(Action::StepMatch {
-                    forward: !event.shift_key(),
-                });
+                onaction.emit(action);
             }
         })
     };
@@ -183,16 +174,17 @@ pub fn App(props: &Props) -> Html {
             let bars = html! {
                 <>
                     <KeywordBar
-                            article={article.clone()}
-                            keywords={state.keywords.clone()}
-                            matches={state.matches.clone()}
-                            whole_words={state.whole_words}
-                            find_target={state.find_target}
-                            problem={state.keyword_problem.clone()}
-                            suggestions={state.suggestions.clone()}
-                            {lang}
-                            onaction={onaction.clone()}
-                        />
+                        article={article.clone()}
+                        keywords={state.keywords.clone()}
+                        matches={state.matches.clone()}
+                        whole_words={state.whole_words}
+                        find_target={state.find_target}
+                        problem={state.keyword_problem.clone()}
+                        suggestions={state.suggestions.clone()}
+                        suggestions_open={state.suggestions_open}
+                        {lang}
+                        onaction={onaction.clone()}
+                    />
                     { find_bar(&state, lang, &onaction) }
                 </>
             };
@@ -200,7 +192,7 @@ pub fn App(props: &Props) -> Html {
                 <>
                     { toolbar(lang, outline_shown, ontoggle_outline, bars) }
                     <div class="ar-layout">
-                        <nav id="ar-outline" class="ar-outline" aria-label={lang.labels().outline} onkeydown={onkeydown_outline}>
+                        <nav id={dom_ids::OUTLINE} class="ar-outline" aria-label={lang.labels().outline}>
                             <OutlinePanel
                                 article={article.clone()}
                                 collapsed={state.collapsed.clone()}
@@ -211,7 +203,7 @@ pub fn App(props: &Props) -> Html {
                                 has_keywords={!state.keywords.is_empty()}
                                 only_with_matches={state.only_with_matches}
                                 {lang}
-                                onaction={onoutline_action}
+                                onaction={onaction.clone()}
                             />
                         </nav>
                         <ArticleView

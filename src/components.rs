@@ -1,5 +1,5 @@
 //! The widget's Yew components, one per file. They render what the pure modules
-//! computed and turn user input into [`crate::reader::Action`]s.
+//! computed and turn user input into [`reader_core::reader::Action`]s.
 
 pub mod article_view;
 pub mod block_view;
@@ -20,10 +20,4 @@ pub fn toggle_button(label: &str, pressed: bool, onclick: Callback<MouseEvent>) 
     html! {
         <button type="button" class="ar-button" aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
     }
-}
-
-/// The DOM id of an outline node: our prefix, so it cannot clash with anything
-/// else in the shadow root (or on a page that renders us without one).
-pub fn dom_id(node_id: &str) -> String {
-    format!("ar-{node_id}")
 }

@@ -1,8 +1,9 @@
 //! Custom Yew hooks: the effects that connect the reader to the browser. Each
-//! reads the reader state and dispatches [`crate::reader::Action`]s; the
+//! reads the reader state and dispatches [`reader_core::reader::Action`]s; the
 //! decisions themselves live in the pure modules.
 
 pub mod use_article;
+pub mod use_changed;
 pub mod use_highlights;
 pub mod use_memory;
 pub mod use_narrow;
@@ -12,6 +13,7 @@ pub mod use_suggestions;
 pub mod use_url_hash;
 
 pub use use_article::use_article;
+pub use use_changed::use_changed;
 pub use use_highlights::use_highlights;
 pub use use_memory::use_memory;
 pub use use_narrow::use_narrow;

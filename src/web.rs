@@ -3,7 +3,6 @@
 //! here: the reader keeps working without the feature.
 
 pub mod dom;
-pub mod element;
 pub mod fetch;
 pub mod highlights;
 pub mod location;

@@ -21,6 +21,14 @@ function showStartFailure(element, error) {
   root.replaceChildren(message);
 }
 
+/** `[[key, value], …]` as an object without a prototype, so that any key
+ * (even `__proto__`) is just a key. */
+function dictionary(pairs, value = (v) => v) {
+  const object = Object.create(null);
+  for (const [key, v] of pairs) object[key] = value(v);
+  return object;
+}
+
 const ready = init({ module_or_path: new URL('article-reader_bg.wasm', here) });
 
 class ArticleReaderElement extends HTMLElement {
@@ -84,12 +92,23 @@ class ArticleReaderElement extends HTMLElement {
 
   /** `{ keyword: count }`. */
   matchCounts() {
-    return this.#shown ? this.#handle.matchCounts() : Object.create(null);
+    return dictionary(this.#shown ? JSON.parse(this.#handle.matchCounts()) : []);
   }
 
   /** `{ sectionId: { keyword: count } }`. */
   sectionMatchCounts() {
-    return this.#shown ? this.#handle.sectionMatchCounts() : Object.create(null);
+    return dictionary(this.#shown ? JSON.parse(this.#handle.sectionMatchCounts()) : [], dictionary);
+  }
+
+  /** The outline: `[{ id, kind: "section" | "point", level, label, children }]`. */
+  outline() {
+    return this.#shown ? JSON.parse(this.#handle.outline()) : [];
+  }
+
+  /** `{ title, author, source, published }`, `null` where the article has none;
+   * `null` until the article is shown. */
+  metadata() {
+    return this.#shown ? JSON.parse(this.#handle.metadata()) : null;
   }
 }
 

@@ -4,13 +4,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_reader::app::{App, Bridge, Props};
-use article_reader::config::{Config, Theme};
-use article_reader::i18n::Lang;
-use article_reader::reader::Action;
-use article_reader::source::ArticleSource;
-use article_reader::synthetic::SEED_ARTICLE;
-use article_reader::web::element::ReaderHandle;
+use article_reader::element::ReaderHandle;
 use gloo::timers::future::TimeoutFuture;
+use reader_core::config::{Config, Theme};
+use reader_core::dom_ids;
+use reader_core::i18n::Lang;
+use reader_core::reader::Action;
+use reader_core::sample::SEED_ARTICLE;
+use reader_core::source::ArticleSource;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -63,6 +64,13 @@ fn mount_with(source: ArticleSource, config: Config, bridge: Bridge) -> Element 
     root
 }
 
+fn inline(text: &str) -> ArticleSource {
+    ArticleSource::Inline {
+        text: text.into(),
+        format: None,
+    }
+}
+
 fn mount(source: ArticleSource, config: Config) -> Element {
     mount_with(source, config, Bridge::default())
 }
@@ -96,13 +104,16 @@ async fn points_are_marked_where_they_start() {
     assert_eq!(leads.len(), 15);
     assert_eq!(leads[0], "一是要对标对表带头学");
     assert_eq!(leads[3], "坚持人民至上");
-    let anchor = root.query_selector("#ar-坚持人民至上").unwrap().unwrap();
+    let anchor = root
+        .query_selector(&format!("#{}", dom_ids::node("坚持人民至上")))
+        .unwrap()
+        .unwrap();
     assert!(anchor.text_content().unwrap().starts_with("坚持人民至上"));
 }
 
 #[wasm_bindgen_test]
 async fn blank_text_shows_a_message_instead_of_an_empty_page() {
-    let root = mount(ArticleSource::Inline(" \n ".into()), Config::default());
+    let root = mount(inline(" \n "), Config::default());
     until(|| root.query_selector("[role=alert]").unwrap().is_some()).await;
     assert_eq!(texts(&root, "[role=alert]"), ["这篇文章没有内容。"]);
 }
@@ -115,7 +126,7 @@ async fn configuration_sets_theme_labels_and_title() {
         lang: Lang::En,
         ..Config::default()
     };
-    let root = mount(ArticleSource::Inline(SEED_ARTICLE.into()), config);
+    let root = mount(inline(SEED_ARTICLE), config);
     until(|| root.query_selector(".ar-title").unwrap().is_some()).await;
     let reader = root.query_selector(".ar-reader").unwrap().unwrap();
     let classes = reader.get_attribute("class").unwrap_or_default();
@@ -228,4 +239,77 @@ async fn keywords_show_as_chips_with_counts_and_preset_keywords_apply() {
             .concat()
             .contains(&(naive("人才") + naive("基层党组织")).to_string())
     );
+}
+
+/// Headings that collided under the old id scheme (plain prefixes `ar-`,
+/// `ar-o-`, `ar-body-`), and ones that look like the reader's own ids.
+const ADVERSARIAL: &str = "Adversarial headings\n\n\
+    1. O-ring failures\n\nAbout o-rings.\n\n\
+    2. Ring failures\n\nAbout rings.\n\n\
+    3. Body text\n\nAbout body text.\n\n\
+    4. Text\n\nAbout text.\n\n\
+    5. Outline\n\nAbout outlines.\n\n\
+    6. Current match\n\nAbout matches.\n\n\
+    7. Suggestions\n\nAbout suggestions.\n";
+
+#[wasm_bindgen_test]
+async fn every_id_in_the_shadow_root_is_unique_and_each_row_goes_to_its_own_node() {
+    let host: HtmlElement = container("article-reader-ids").unchecked_into();
+    host.set_text_content(Some(ADVERSARIAL));
+    let _handle = ReaderHandle::new(host.clone(), "reader.css").unwrap();
+    let shadow = host.shadow_root().unwrap();
+    until(|| {
+        shadow
+            .query_selector_all("[role=treeitem]")
+            .unwrap()
+            .length()
+            == 7
+    })
+    .await;
+    // Open the suggestions too, so their list's id is in the tree.
+    let buttons = shadow.query_selector_all("button[aria-controls]").unwrap();
+    for i in 0..buttons.length() {
+        let button: HtmlElement = buttons.item(i).unwrap().unchecked_into();
+        if button.get_attribute("aria-controls").as_deref() == Some(dom_ids::SUGGESTIONS) {
+            button.click();
+        }
+    }
+    until(|| shadow.get_element_by_id(dom_ids::SUGGESTIONS).is_some()).await;
+
+    let with_ids = shadow.query_selector_all("[id]").unwrap();
+    let mut ids = std::collections::HashSet::new();
+    for i in 0..with_ids.length() {
+        let element: Element = with_ids.item(i).unwrap().unchecked_into();
+        assert!(
+            ids.insert(element.id()),
+            "id {} is given twice",
+            element.id()
+        );
+    }
+
+    let rows = shadow
+        .query_selector_all("[role=treeitem] .ar-tree-row")
+        .unwrap();
+    for i in 0..rows.length() {
+        let row: HtmlElement = rows.item(i).unwrap().unchecked_into();
+        let label = row.text_content().unwrap_or_default();
+        row.click();
+        until(|| {
+            shadow.active_element().is_some_and(|a| {
+                a.get_attribute("class")
+                    .unwrap_or_default()
+                    .contains("ar-heading")
+            })
+        })
+        .await;
+        let heading = shadow.active_element().unwrap().text_content().unwrap();
+        assert_eq!(
+            heading.trim(),
+            label.trim(),
+            "the row goes to its own heading"
+        );
+        // Leave the heading, so the next row's arrival is seen afresh.
+        let heading: HtmlElement = shadow.active_element().unwrap().unchecked_into();
+        heading.blur().ok();
+    }
 }

@@ -4,13 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::article::{BlockKind, Content, Span};
 use crate::components::byline::byline;
 use crate::components::section_view::{Shared, contents, heading_text};
-use crate::i18n::Lang;
-use crate::matcher::Matches;
-use crate::outline::Collapsed;
-use crate::reader::Article;
+use reader_core::article::{BlockKind, Content, Span};
+use reader_core::i18n::Lang;
+use reader_core::matcher::Matches;
+use reader_core::outline::Collapsed;
+use reader_core::reader::Article;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -10,13 +10,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::article::{Block, BlockKind, Document, Span};
-use crate::components::dom_id;
-use crate::matcher::{PALETTE_SIZE, Paint, pieces};
-use crate::reader::Article;
-
-/// The id of the find bar's current match, for scrolling to it.
-pub const CURRENT_MATCH_ID: &str = "ar-current-match";
+use reader_core::article::{Block, BlockKind, Document, Span};
+use reader_core::dom_ids;
+use reader_core::matcher::{Paint, pieces};
+use reader_core::reader::Article;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -45,13 +42,13 @@ pub fn marked(doc: &Document, range: Span, paint: &[Paint], current: Option<Span
             // The id goes on the piece where the current match starts: exactly one.
             let id = current
                 .filter(|c| is_current && c.start == span.start)
-                .map(|_| CURRENT_MATCH_ID);
+                .map(|_| dom_ids::CURRENT_MATCH);
             html! {
                 <mark
                     {id}
                     class={classes!(
                         "ar-mark",
-                        keyword.map(|k| format!("ar-kw-{}", k % PALETTE_SIZE)),
+                        keyword.map(dom_ids::keyword_colour),
                         is_current.then_some("ar-current-match"),
                     )}
                 >
@@ -108,7 +105,7 @@ fn paragraph_with_points(
         let lead = node.label.trim_end_matches('…');
         let lead_end = node.span.start + if text.starts_with(lead) { lead.len() } else { 0 };
         html! {
-            <span class="ar-point" id={dom_id(&node.id)} tabindex="-1" key={p}>
+            <span class="ar-point" id={dom_ids::node(&node.id)} tabindex="-1" key={p}>
                 <strong class="ar-point-lead">{ marked(doc, Span::new(node.span.start, lead_end), paint, current) }</strong>
                 { marked(doc, Span::new(lead_end, end), paint, current) }
             </span>

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::article::Metadata;
-use crate::i18n::Lang;
+use reader_core::article::Metadata;
+use reader_core::i18n::Lang;
 
 pub fn byline(metadata: &Metadata, reading_minutes: u32, lang: Lang) -> Html {
     let labels = lang.labels();

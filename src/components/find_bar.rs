@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use crate::components::toggle_button;
-use crate::i18n::Lang;
-use crate::reader::{Action, ReaderState};
+use reader_core::i18n::Lang;
+use reader_core::reader::{Action, KeywordsBy, ReaderState};
 
 pub fn find_bar(state: &ReaderState, lang: Lang, onaction: &Callback<Action>) -> Html {
     let labels = lang.labels();
@@ -25,7 +25,7 @@ pub fn find_bar(state: &ReaderState, lang: Lang, onaction: &Callback<Action>) ->
                     type="button"
                     class="ar-button"
                     disabled={!has_keywords}
-                    onclick={onaction.reform(|_: MouseEvent| Action::SetKeywords(Vec::new()))}
+                    onclick={onaction.reform(|_: MouseEvent| Action::SetKeywords { list: Vec::new(), by: KeywordsBy::Reader })}
                 >
                     { labels.clear_keywords }
                 </button>

@@ -9,9 +9,12 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::matcher::{self, Keyword, KeywordProblem, Matches, PALETTE_SIZE};
-use crate::reader::{Action, Article};
+use crate::web::dom;
+use reader_core::dom_ids;
+use reader_core::i18n::Lang;
+use reader_core::keys::InputKey;
+use reader_core::matcher::{self, Keyword, KeywordProblem, Matches};
+use reader_core::reader::{Action, Article};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -22,6 +25,7 @@ pub struct Props {
     pub find_target: Option<usize>,
     pub problem: Option<(String, KeywordProblem)>,
     pub suggestions: Option<Rc<Vec<String>>>,
+    pub suggestions_open: bool,
     pub lang: Lang,
     pub onaction: Callback<Action>,
 }
@@ -30,7 +34,6 @@ pub struct Props {
 pub fn KeywordBar(props: &Props) -> Html {
     let labels = props.lang.labels();
     let draft = use_state(String::new);
-    let show_suggestions = use_state(|| false);
     let onaction = &props.onaction;
 
     let oninput = {
@@ -47,24 +50,22 @@ pub fn KeywordBar(props: &Props) -> Html {
     let onkeydown = {
         let (draft, onaction) = (draft.clone(), onaction.clone());
         Callback::from(move |event: KeyboardEvent| {
-            if event.is_composing() {
-                return; // Enter that confirms an input-method candidate is not ours.
-            }
-            match event.key().as_str() {
-                "Enter" if !draft.is_empty() && !event.shift_key() => {
-                    event.prevent_default();
+            let Some(key) = InputKey::of(&dom::key_press(&event), &draft) else {
+                return;
+            };
+            // Backspace still deletes in the browser's way: nothing is typed.
+            event.prevent_default();
+            match key {
+                InputKey::AddDraft => {
                     onaction.emit(Action::AddKeyword((*draft).clone()));
                     draft.set(String::new());
                 }
-                "Enter" => {
-                    event.prevent_default();
-                    onaction.emit(Action::StepMatch {
-                        forward: !event.shift_key(),
-                    });
+                InputKey::ClearDraft => draft.set(String::new()),
+                other => {
+                    if let Some(action) = other.action() {
+                        onaction.emit(action);
+                    }
                 }
-                "Backspace" if draft.is_empty() => onaction.emit(Action::RemoveLastKeyword),
-                "Escape" => draft.set(String::new()),
-                _ => {}
             }
         })
     };
@@ -78,7 +79,7 @@ pub fn KeywordBar(props: &Props) -> Html {
         let ontarget = onaction.reform(move |_: MouseEvent| Action::SetFindTarget((!targeted).then_some(i)));
         let onremove = onaction.reform(move |_: MouseEvent| Action::RemoveKeyword(i));
         html! {
-            <li class={classes!("ar-chip", format!("ar-kw-{}", i % PALETTE_SIZE), targeted.then_some("ar-chip-target"))} key={keyword.text.clone()}>
+            <li class={classes!("ar-chip", dom_ids::keyword_colour(i), targeted.then_some("ar-chip-target"))} key={keyword.text.clone()}>
                 <button
                     type="button"
                     class="ar-chip-label"
@@ -99,11 +100,8 @@ pub fn KeywordBar(props: &Props) -> Html {
         }
     });
 
-    let ontoggle_suggestions = {
-        let show = show_suggestions.clone();
-        Callback::from(move |_: MouseEvent| show.set(!*show))
-    };
-    let suggestion_panel = show_suggestions.then(|| {
+    let ontoggle_suggestions = onaction.reform(|_: MouseEvent| Action::ToggleSuggestions);
+    let suggestion_panel = props.suggestions_open.then(|| {
         let body = match &props.suggestions {
             None => html! { <p class="ar-muted" role="status">{ labels.suggesting }</p> },
             Some(list) if list.is_empty() => html! { <p class="ar-muted">{ labels.no_suggestions }</p> },
@@ -124,7 +122,7 @@ pub fn KeywordBar(props: &Props) -> Html {
                 </ul>
             },
         };
-        html! { <div class="ar-suggestions" id="ar-suggestions">{ body }</div> }
+        html! { <div class="ar-suggestions" id={dom_ids::SUGGESTIONS}>{ body }</div> }
     });
 
     html! {
@@ -141,7 +139,7 @@ pub fn KeywordBar(props: &Props) -> Html {
                         placeholder={labels.add_keyword}
                         aria-label={labels.add_keyword}
                         aria-invalid={props.problem.is_some().then_some("true")}
-                        aria-describedby={props.problem.is_some().then_some("ar-keyword-problem")}
+                        aria-describedby={props.problem.is_some().then_some(dom_ids::KEYWORD_PROBLEM)}
                         value={(*draft).clone()}
                         {oninput}
                         {onkeydown}
@@ -153,15 +151,15 @@ pub fn KeywordBar(props: &Props) -> Html {
                 <button
                     type="button"
                     class="ar-button"
-                    aria-expanded={show_suggestions.to_string()}
-                    aria-controls="ar-suggestions"
+                    aria-expanded={props.suggestions_open.to_string()}
+                    aria-controls={dom_ids::SUGGESTIONS}
                     onclick={ontoggle_suggestions}
                 >
                     { labels.suggestions }
                 </button>
             </div>
             if let Some((_, problem)) = &props.problem {
-                <p class="ar-keyword-problem" id="ar-keyword-problem" role="alert">
+                <p class="ar-keyword-problem" id={dom_ids::KEYWORD_PROBLEM} role="alert">
                     { props.lang.keyword_problem(problem) }
                     <button
                         type="button"

@@ -8,23 +8,10 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::matcher::{PALETTE_SIZE, Tick};
-use crate::reader::Action;
-
-/// SVG class names by colour, so no string is built per tick.
-const COLOURS: [&str; PALETTE_SIZE] = [
-    "ar-tick ar-kw-0",
-    "ar-tick ar-kw-1",
-    "ar-tick ar-kw-2",
-    "ar-tick ar-kw-3",
-    "ar-tick ar-kw-4",
-    "ar-tick ar-kw-5",
-    "ar-tick ar-kw-6",
-    "ar-tick ar-kw-7",
-    "ar-tick ar-kw-8",
-    "ar-tick ar-kw-9",
-];
+use reader_core::dom_ids;
+use reader_core::i18n::Lang;
+use reader_core::matcher::Tick;
+use reader_core::reader::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -40,7 +27,7 @@ pub fn MatchTicks(props: &Props) -> Html {
             <svg class="ar-ticks-svg" viewBox="0 0 10 1000" preserveAspectRatio="none">
                 for tick in props.ticks.iter() {
                     <rect
-                        class={COLOURS[tick.keyword % PALETTE_SIZE]}
+                        class={classes!("ar-tick", dom_ids::keyword_colour(tick.keyword))}
                         x="0"
                         y={tick.permille.to_string()}
                         width="10"

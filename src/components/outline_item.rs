@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::outline_panel::row_id;
-use crate::i18n::Lang;
-use crate::matcher::Matches;
-use crate::outline::{Collapsed, is_parent};
-use crate::reader::Article;
+use reader_core::dom_ids;
+use reader_core::i18n::Lang;
+use reader_core::matcher::Matches;
+use reader_core::outline::{Collapsed, is_parent};
+use reader_core::reader::Article;
 
 /// What a click on a node can do.
 #[derive(Clone, PartialEq)]
@@ -74,7 +74,7 @@ pub fn OutlineItem(props: &Props) -> Html {
     html! {
         <li
             role="treeitem"
-            id={row_id(&node.id)}
+            id={dom_ids::outline_row(&node.id)}
             class={classes!("ar-tree-item", (props.active == Some(n)).then_some("ar-current"))}
             aria-level={(node.depth + 1).to_string()}
             aria-posinset={props.posinset.to_string()}

@@ -1,6 +1,6 @@
 //! The outline: a WAI-ARIA tree of sections and points, with expand/collapse
 //! all and reading times. One tab stop (roving tabindex); keys are handled by
-//! `crate::outline` through [`Action::OutlineKey`].
+//! `reader_core::outline` through [`Action::OutlineKey`].
 
 use std::rc::Rc;
 
@@ -9,11 +9,12 @@ use yew::prelude::*;
 
 use crate::components::outline_item::{ItemCallbacks, OutlineItem};
 use crate::components::toggle_button;
-use crate::i18n::Lang;
-use crate::matcher::Matches;
-use crate::outline::{Collapsed, TreeKey};
-use crate::reader::{Action, Article};
 use crate::web::dom;
+use reader_core::dom_ids;
+use reader_core::i18n::Lang;
+use reader_core::matcher::Matches;
+use reader_core::outline::{Collapsed, TreeKey};
+use reader_core::reader::{Action, Article};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,11 +33,6 @@ pub struct Props {
     pub onaction: Callback<Action>,
 }
 
-/// The DOM id of a node's row in the outline.
-pub fn row_id(node_id: &str) -> String {
-    format!("ar-o-{node_id}")
-}
-
 #[component]
 pub fn OutlinePanel(props: &Props) -> Html {
     let labels = props.lang.labels();
@@ -52,8 +48,10 @@ pub fn OutlinePanel(props: &Props) -> Html {
             let target = tab_stop.zip(tree.cast::<Element>());
             if let Some((node, tree)) = target
                 && dom::has_focus_within(&tree)
-                && let Some(item) =
-                    dom::find_by_id(&tree, &row_id(&article.document.nodes[node].id))
+                && let Some(item) = dom::find_by_id(
+                    &tree,
+                    &dom_ids::outline_row(&article.document.nodes[node].id),
+                )
             {
                 let _ = item.focus();
             }
@@ -67,7 +65,10 @@ pub fn OutlinePanel(props: &Props) -> Html {
             let found = active
                 .zip(panel.cast::<Element>())
                 .and_then(|(node, panel)| {
-                    let item = dom::find_by_id(&panel, &row_id(&article.document.nodes[node].id))?;
+                    let item = dom::find_by_id(
+                        &panel,
+                        &dom_ids::outline_row(&article.document.nodes[node].id),
+                    )?;
                     let row = item.first_element_child()?;
                     let scroller = [Some(panel.clone()), panel.parent_element()]
                         .into_iter()
@@ -114,7 +115,7 @@ pub fn OutlinePanel(props: &Props) -> Html {
     html! {
             <div class="ar-outline-panel" ref={panel}>
                 <div class="ar-outline-head">
-                    <h2 class="ar-outline-title" id="ar-outline-title">{ labels.outline }</h2>
+                    <h2 class="ar-outline-title" id={dom_ids::OUTLINE_TITLE}>{ labels.outline }</h2>
                     <div class="ar-outline-actions">
                         <button type="button" class="ar-button" onclick={emit(Action::ExpandAll)}>{ labels.expand_all }</button>
                         <button type="button" class="ar-button" onclick={emit(Action::CollapseAll)}>{ labels.collapse_all }</button>
@@ -127,7 +128,7 @@ pub fn OutlinePanel(props: &Props) -> Html {
                 if roots.is_empty() {
                     <p class="ar-outline-empty">{ "—" }</p>
                 } else {
-                    <ul class="ar-tree" role="tree" aria-labelledby="ar-outline-title" ref={tree} {onkeydown}>
+                    <ul class="ar-tree" role="tree" aria-labelledby={dom_ids::OUTLINE_TITLE} ref={tree} {onkeydown}>
                         for (position, &node) in roots.iter().enumerate() {
                             <OutlineItem
                                 key={node}

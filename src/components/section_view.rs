@@ -10,14 +10,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::VNode;
 
-use crate::article::{Content, NodeKind, Span};
 use crate::components::block_view::{BlockView, marked};
-use crate::components::dom_id;
-use crate::i18n::Lang;
-use crate::matcher::Matches;
-use crate::outline::Collapsed;
-use crate::reader::Article;
 use crate::web::dom;
+use reader_core::article::{Content, NodeKind, Span};
+use reader_core::dom_ids;
+use reader_core::i18n::Lang;
+use reader_core::matcher::Matches;
+use reader_core::outline::Collapsed;
+use reader_core::reader::Article;
 
 /// What every section needs besides its own node: the same for all of them.
 #[derive(Clone, PartialEq)]
@@ -60,8 +60,8 @@ pub fn SectionView(props: &Props) -> Html {
         return Html::default();
     };
     let folded = shared.collapsed.contains(&props.node);
-    let heading_id = dom_id(&node.id);
-    let body_id = format!("ar-body-{}", node.id);
+    let heading_id = dom_ids::node(&node.id);
+    let body_id = dom_ids::section_body(&node.id);
     let n = props.node;
     let onclick = shared.ontoggle.reform(move |_: MouseEvent| n);
     let mut body = html! {

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::reader::Loading;
-use crate::source::Problem;
+use reader_core::i18n::Lang;
+use reader_core::reader::Loading;
+use reader_core::source::Problem;
 
 /// The busy hint while loading; `url` is what is being fetched.
 pub fn loading_view(loading: Loading, url: Option<&str>, lang: Lang) -> Html {

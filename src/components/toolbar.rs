@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use reader_core::dom_ids;
+use reader_core::i18n::Lang;
 
 /// `outline_shown` is whether the outline shows now; `children` follow the toggle.
 pub fn toolbar(
@@ -17,7 +18,7 @@ pub fn toolbar(
             <button
                 type="button"
                 class="ar-button ar-outline-toggle"
-                aria-controls="ar-outline"
+                aria-controls={dom_ids::OUTLINE}
                 aria-expanded={outline_shown.to_string()}
                 onclick={ontoggle_outline}
             >

@@ -6,30 +6,27 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::article::ParseOptions;
-use crate::reader::{Action, Article, Loading, Memory, ReaderState};
-use crate::saved::Saved;
-use crate::source::ArticleSource;
-use crate::synthetic::SEED_ARTICLE;
-use crate::url_hash::{self, HashKeys};
 use crate::web::{after_paint, fetch, location, storage};
+use reader_core::article::ParseOptions;
+use reader_core::reader::{Action, Article, Loading, Memory};
+use reader_core::sample::SEED_ARTICLE;
+use reader_core::source::ArticleSource;
+use reader_core::url_hash::{self, HashKeys};
 
 /// Loads and parses `source` whenever it changes (fetching a `src` first), then
-/// hands over the article with what was remembered about it, what the URL
-/// hash says and the preset keywords. Each stage shows its progress hint, and
-/// the hint is painted before the long parse starts. A result that arrives
-/// after the source changed (or the reader went away) is dropped.
+/// hands over the article with what was remembered about it and what the URL
+/// hash says. Each stage shows its progress hint, and the hint is painted
+/// before the long parse starts. A result that arrives after the source
+/// changed (or the reader went away) is dropped.
 ///
 /// ```ignore
-/// let state = use_reducer(ReaderState::default);
-/// use_article(&props.source, config.hash.clone(), config.keywords.clone(), state.dispatcher());
+/// use_article(&props.source, config.hash.clone(), onaction.clone());
 /// ```
 #[hook]
 pub fn use_article(
     source: &ArticleSource,
     hash_keys: Option<HashKeys>,
-    preset: Vec<String>,
-    dispatcher: UseReducerDispatcher<ReaderState>,
+    onaction: Callback<Action>,
 ) {
     use_effect_with(source.clone(), move |source| {
         let stale = Rc::new(Cell::new(false));
@@ -39,13 +36,15 @@ pub fn use_article(
             let fetched;
             let (text, options) = match &source {
                 ArticleSource::Sample => (SEED_ARTICLE, ParseOptions::default()),
-                ArticleSource::Inline(text) => (text.as_str(), ParseOptions::default()),
+                ArticleSource::Inline { text, format } => {
+                    (text.as_str(), ParseOptions { format: *format })
+                }
                 ArticleSource::Url {
                     url,
                     format,
                     timeout_seconds,
                 } => {
-                    dispatcher.dispatch(Action::Progress(Loading::Fetching));
+                    onaction.emit(Action::Progress(Loading::Fetching));
                     fetched = fetch::fetch_article(url, *timeout_seconds).await;
                     match &fetched {
                         Ok((text, found)) => (
@@ -56,7 +55,7 @@ pub fn use_article(
                         ),
                         Err(problem) => {
                             if !guard.get() {
-                                dispatcher.dispatch(Action::Failed(problem.clone()));
+                                onaction.emit(Action::Failed(problem.clone()));
                             }
                             return;
                         }
@@ -66,24 +65,19 @@ pub fn use_article(
             if guard.get() {
                 return;
             }
-            dispatcher.dispatch(Action::Progress(Loading::Parsing));
+            onaction.emit(Action::Progress(Loading::Parsing));
             after_paint().await;
             if guard.get() {
                 return;
             }
-            dispatcher.dispatch(loaded(text, options, hash_keys.as_ref(), preset));
+            onaction.emit(loaded(text, options, hash_keys.as_ref()));
         });
         move || stale.set(true)
     });
 }
 
 /// Parses and gathers what the article starts from.
-fn loaded(
-    text: &str,
-    options: ParseOptions,
-    hash_keys: Option<&HashKeys>,
-    preset: Vec<String>,
-) -> Action {
+fn loaded(text: &str, options: ParseOptions, hash_keys: Option<&HashKeys>) -> Action {
     let article = match Article::parse(text, options) {
         Ok(article) => article,
         Err(problem) => return Action::Failed(problem),
@@ -93,9 +87,8 @@ fn loaded(
         .map(|keys| url_hash::read(&location::hash(), keys, &|id| doc.node_by_id(id).is_some()))
         .unwrap_or_default();
     let memory = Memory {
-        saved: storage::load(&article.storage_key).and_then(|s| Saved::decode(&s)),
+        saved: storage::load_saved(&article.storage_key),
         link,
-        preset,
     };
     Action::Loaded {
         article: Rc::new(article),

@@ -3,10 +3,10 @@
 use web_sys::{Element, ScrollToOptions};
 use yew::prelude::*;
 
-use crate::components::block_view::CURRENT_MATCH_ID;
-use crate::reader::{NavTarget, ReaderState};
 use crate::web::dom;
 use crate::web::highlights::{self, Painter};
+use reader_core::dom_ids;
+use reader_core::reader::{NavTarget, ReaderState};
 
 /// With the CSS Custom Highlight API, paints the matches as highlight ranges
 /// (see `web::highlights` for why); without it the blocks render `<mark>`s and
@@ -47,7 +47,7 @@ pub fn use_highlights(root: NodeRef, state: &ReaderState) {
                 let rect = range.get_bounding_client_rect();
                 scroll_by(&root, rect.top() + rect.height() / 2.0, smooth);
             }
-        } else if wanted && let Some(element) = dom::find_by_id(&root, CURRENT_MATCH_ID) {
+        } else if wanted && let Some(element) = dom::find_by_id(&root, dom_ids::CURRENT_MATCH) {
             dom::scroll_to_middle(&element, smooth);
         }
     });

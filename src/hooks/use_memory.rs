@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::reader::ReaderState;
 use crate::web::storage;
+use reader_core::reader::ReaderState;
 
 /// Writes what [`ReaderState::saved`] says to browser storage whenever it
 /// changes. Reading it back happens on load, in `use_article`.
@@ -13,7 +13,7 @@ pub fn use_memory(state: &ReaderState) {
     let saved = state.saved();
     use_effect_with((key, saved), |(key, saved)| {
         if let (Some(key), Some(saved)) = (key, saved) {
-            storage::store(key, &saved.encode());
+            storage::store_saved(key, saved);
         }
     });
 }

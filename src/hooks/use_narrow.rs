@@ -8,37 +8,34 @@ use yew::prelude::*;
 /// the same number in its container queries.
 pub const NARROW_MAX_PX: i32 = 768;
 
-/// Tracks the width of `root` against [`NARROW_MAX_PX`]. A `ResizeObserver`
-/// sees every change: the window, the host's layout, and the reader appearing
-/// once its stylesheet has loaded.
+/// Tracks the width of `root` against [`NARROW_MAX_PX`], emitting `onnarrow`
+/// when it crosses it. A `ResizeObserver` sees every change: the window, the
+/// host's layout, and the reader appearing once its stylesheet has loaded.
 #[hook]
-pub fn use_narrow(root: NodeRef) -> bool {
-    let narrow = use_state_eq(|| false);
-    {
-        let narrow = narrow.setter();
-        use_effect_with(root, move |root| {
-            let observed = root.cast::<Element>().and_then(|element| {
-                let on_resize = Closure::<dyn Fn(Vec<ResizeObserverEntry>)>::new(
-                    move |entries: Vec<ResizeObserverEntry>| {
-                        if let Some(entry) = entries.last() {
-                            let width = entry.content_rect().width();
-                            // A hidden reader has no width yet: wait for a real one.
-                            if width > 0.0 {
-                                narrow.set(width <= f64::from(NARROW_MAX_PX));
-                            }
+pub fn use_narrow(root: NodeRef, onnarrow: Callback<bool>) {
+    let last = use_mut_ref(|| None::<bool>);
+    use_effect_with(root, move |root| {
+        let observed = root.cast::<Element>().and_then(|element| {
+            let on_resize = Closure::<dyn Fn(Vec<ResizeObserverEntry>)>::new(
+                move |entries: Vec<ResizeObserverEntry>| {
+                    if let Some(entry) = entries.last() {
+                        let width = entry.content_rect().width();
+                        // A hidden reader has no width yet: wait for a real one.
+                        let narrow = width <= f64::from(NARROW_MAX_PX);
+                        if width > 0.0 && last.borrow_mut().replace(narrow) != Some(narrow) {
+                            onnarrow.emit(narrow);
                         }
-                    },
-                );
-                let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-                observer.observe(&element);
-                Some((observer, on_resize))
-            });
-            move || {
-                if let Some((observer, _closure)) = observed {
-                    observer.disconnect();
-                }
-            }
+                    }
+                },
+            );
+            let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+            observer.observe(&element);
+            Some((observer, on_resize))
         });
-    }
-    *narrow
+        move || {
+            if let Some((observer, _closure)) = observed {
+                observer.disconnect();
+            }
+        }
+    });
 }

@@ -8,11 +8,11 @@ use gloo::render::{AnimationFrame, request_animation_frame};
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::components::dom_id;
-use crate::outline::Collapsed;
-use crate::reader::{Action, Article, NavTarget, ReaderState};
-use crate::scroll_spy;
 use crate::web::dom;
+use reader_core::dom_ids;
+use reader_core::outline::Collapsed;
+use reader_core::reader::{Action, Article, NavTarget, ReaderState};
+use reader_core::scroll_spy;
 
 /// Gap between the sticky toolbar and a heading scrolled to the top.
 const GAP_PX: f64 = 8.0;
@@ -39,7 +39,7 @@ pub fn use_reading_position(root: NodeRef, state: &ReaderState, onactive: Callba
                 set_scroll_margin(&root);
                 // Matches are brought into view by `use_highlights`.
                 if let NavTarget::Node(node) = nav.target {
-                    let id = dom_id(&article.document.nodes[node].id);
+                    let id = dom_ids::node(&article.document.nodes[node].id);
                     if let Some(element) = dom::find_by_id(&root, &id) {
                         *pinned.borrow_mut() = true;
                         dom::scroll_to_and_focus(&element, nav.smooth);
@@ -173,7 +173,7 @@ impl Spy {
             .map(|n| {
                 (
                     n,
-                    dom::find_by_id(&root, &dom_id(&article.document.nodes[n].id)),
+                    dom::find_by_id(&root, &dom_ids::node(&article.document.nodes[n].id)),
                 )
             })
             .collect();

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::reader::Action;
+use reader_core::reader::Action;
 
 /// Listens for `beforematch` (fired on a `hidden="until-found"` element as the
 /// browser reveals it) under `root`, and dispatches [`Action::Reveal`] for the

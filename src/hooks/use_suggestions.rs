@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::reader::{Action, Article};
-use crate::suggest;
 use crate::web::after_paint;
+use reader_core::reader::{Action, Article};
+use reader_core::suggest;
 
 /// How many suggestions to offer.
 const SUGGESTIONS: usize = 12;

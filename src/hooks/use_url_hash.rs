@@ -3,9 +3,9 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::reader::{Action, ReaderState};
-use crate::url_hash::{self, HashKeys};
 use crate::web::location;
+use reader_core::reader::{Action, KeywordsBy, ReaderState};
+use reader_core::url_hash::{self, HashKeys};
 
 /// Writes the node being read and the keywords into the hash with
 /// `replaceState` (no history entries, no `hashchange`), and follows links that
@@ -41,7 +41,10 @@ pub fn use_url_hash(keys: Option<HashKeys>, state: &ReaderState, onaction: Callb
                         doc.node_by_id(id).is_some()
                     });
                     if let Some(keywords) = link.keywords {
-                        onaction.emit(Action::SetKeywords(keywords));
+                        onaction.emit(Action::SetKeywords {
+                            list: keywords,
+                            by: KeywordsBy::Link,
+                        });
                     }
                     if let Some(id) = link.node {
                         onaction.emit(Action::GoToId { id, smooth: true });

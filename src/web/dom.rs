@@ -58,6 +58,16 @@ pub fn supports_hidden_until_found() -> bool {
     })
 }
 
+/// A keyboard event as the core's key rules read it.
+pub fn key_press(event: &web_sys::KeyboardEvent) -> reader_core::keys::KeyPress {
+    reader_core::keys::KeyPress {
+        key: event.key(),
+        shift: event.shift_key(),
+        command: event.ctrl_key() || event.alt_key() || event.meta_key(),
+        composing: event.is_composing(),
+    }
+}
+
 /// Milliseconds since the page loaded.
 pub fn now_ms() -> f64 {
     web_sys::window()
@@ -160,7 +170,7 @@ pub fn reveal_in_panel(panel: &Element, item: &Element) {
     let item_rect = item.get_bounding_client_rect();
     let scroll_top = f64::from(panel.scroll_top());
     let item_top = item_rect.top() - panel_rect.top() + scroll_top;
-    if let Some(top) = crate::scroll_spy::reveal_in_panel(
+    if let Some(top) = reader_core::scroll_spy::reveal_in_panel(
         scroll_top,
         f64::from(panel.client_height()),
         item_top,

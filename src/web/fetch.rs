@@ -1,6 +1,6 @@
 //! Fetching an article named by `src`: a time limit, a size limit, a check that
 //! it is text, and decoding (UTF-8 with or without a byte-order mark, UTF-16,
-//! GB18030/GBK). The decisions are in `crate::source`; this is the browser half.
+//! GB18030/GBK). The decisions are in `reader_core::source`; this is the browser half.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response, TextDecoder};
 
-use crate::article::SourceFormat;
-use crate::source::{self, Encoding, MAX_BYTES, Problem};
+use reader_core::article::SourceFormat;
+use reader_core::source::{self, Encoding, MAX_BYTES, Problem};
 
 /// The article's text, and the format its URL or content type names.
 pub async fn fetch_article(
@@ -85,11 +85,11 @@ pub async fn fetch_article(
             kind: content_type.unwrap_or_else(|| "binary".to_string()),
         });
     }
-    let text = decode(
-        &bytes,
-        source::detect_encoding(&bytes, content_type.as_deref()),
-    )
-    .ok_or_else(network)?;
+    let encoding = source::detect_encoding(&bytes, content_type.as_deref());
+    let text = decode(&bytes, encoding).ok_or_else(|| Problem::Undecodable {
+        url: url.to_string(),
+        encoding,
+    })?;
     Ok((text, source::format_from_url(url).or(typed_format)))
 }
 

@@ -19,9 +19,10 @@ use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CharacterData, Element, Node, Range};
 
-use crate::article::text::utf16_offsets;
-use crate::article::{Document, Span};
-use crate::matcher::{Matches, PALETTE_SIZE};
+use reader_core::article::text::utf16_offsets;
+use reader_core::article::{Document, Span};
+use reader_core::dom_ids::{self, PALETTE_SIZE};
+use reader_core::matcher::Matches;
 
 /// Name of the highlight of the find bar's current match.
 const CURRENT: &str = "ar-current";
@@ -101,7 +102,7 @@ impl Painter {
     fn target(&mut self, index: usize) -> Option<&Target> {
         if self.targets.is_empty() {
             let names = (0..PALETTE_SIZE)
-                .map(|k| format!("ar-kw-{k}"))
+                .map(|k| dom_ids::keyword_colour(k).to_string())
                 .chain([CURRENT.to_string()]);
             self.targets = names.filter_map(|name| Target::named(&name)).collect();
         }

@@ -1,6 +1,8 @@
 //! Browser storage that may be missing (a sandboxed frame, disabled cookies) or
 //! full: reads give `None`, failed writes are dropped, nothing throws.
 
+use reader_core::saved::Saved;
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -14,4 +16,13 @@ pub fn store(key: &str, value: &str) {
         // A full or read-only storage only means we forget; the reader goes on.
         let _ = storage.set_item(key, value);
     }
+}
+
+/// What the reader remembered about an article (see `reader_core::saved`).
+pub fn load_saved(key: &str) -> Option<Saved> {
+    Saved::from_stored(&load(key)?)
+}
+
+pub fn store_saved(key: &str, saved: &Saved) {
+    store(key, &saved.to_stored());
 }

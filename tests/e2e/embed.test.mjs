@@ -1,6 +1,6 @@
 // Embedding: two readers on a hostile page under a strict CSP, every article
-// source and its failures, encodings, sub-path hosting, attributes, and the
-// standalone page's drop and paste.
+// source and its failures, encodings, sub-path hosting, and the standalone
+// page's drop and paste. Attribute changes are in attributes.test.mjs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -200,28 +200,6 @@ test('encodings and formats: GBK, UTF-8 with a BOM, Markdown by content type', a
     assert.deepEqual(page.problems, []);
     await page.close();
   }
-});
-
-test('attributes apply when they change: theme, language, src', async () => {
-  const page = await readerWith({ src: '/src/bom.txt' });
-  await shownMessage(page);
-  await page.evaluate(() => {
-    const reader = document.getElementById('late');
-    reader.setAttribute('theme', 'dark');
-    reader.setAttribute('ui-lang', 'en');
-    reader.setAttribute('article-title', 'A new title');
-  });
-  await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.ar-theme-dark'));
-  assert.equal(await inShadow(page, 'late', (r) => r.querySelector('.ar-outline-toggle').textContent.trim()), 'Contents');
-  assert.equal(await inShadow(page, 'late', (r) => r.querySelector('.ar-title').textContent), 'A new title');
-  await page.evaluate(() => {
-    const reader = document.getElementById('late');
-    reader.removeAttribute('article-title');
-    reader.setAttribute('src', '/src/notice.txt');
-  });
-  await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.ar-title')?.textContent === '关于加强基层干部队伍建设的通知');
-  assert.deepEqual(page.problems, []);
-  await page.close();
 });
 
 test('the build served from a sub-path works, and its standalone page reads dropped and pasted files', async () => {

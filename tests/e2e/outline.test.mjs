@@ -158,7 +158,7 @@ test('a deep link opens at its node, unfolding the way there', async () => {
   await page.waitForTimeout(300);
   assert.equal(await currentNode(page), '坚持守正创新');
   assert.equal(await expanded(page, '二、'), 'true');
-  const gap = await gapBelowToolbar(page, '#ar-坚持守正创新');
+  const gap = await gapBelowToolbar(page, '#ar-n_坚持守正创新');
   assert.ok(gap >= 0 && gap < 40, `linked point at the top (gap ${gap}px)`);
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -2,10 +2,10 @@
 //! inside one block, and every keyword's count equals a naive count.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::article::parse;
-use article_reader::article::text::fold_str;
-use article_reader::matcher::{Folded, Keyword, count, find};
 use proptest::prelude::*;
+use reader_core::article::parse;
+use reader_core::article::text::fold_str;
+use reader_core::matcher::{Folded, Keyword, count, find};
 
 fn piece() -> impl Strategy<Value = &'static str> {
     prop_oneof![

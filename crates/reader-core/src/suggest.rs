@@ -322,7 +322,7 @@ mod tests {
     use super::*;
     use crate::article::parse;
 
-    const SEED: &str = include_str!("../static/articles/seed.txt");
+    const SEED: &str = crate::sample::SEED_ARTICLE;
 
     #[test]
     fn seed_suggestions_are_phrases_not_fragments() {

@@ -3,15 +3,23 @@
 use super::*;
 use crate::matcher::KeywordProblem;
 
-const SEED: &str = include_str!("../../static/articles/seed.txt");
+const SEED: &str = crate::sample::SEED_ARTICLE;
 
 fn article() -> Rc<Article> {
     Rc::new(Article::parse(SEED, ParseOptions::default()).unwrap())
 }
 
 fn loaded_with(memory: Memory) -> (ReaderState, Rc<Article>) {
+    loaded_with_preset(memory, &[])
+}
+
+/// Loaded on a page whose `keywords` attribute is `preset`.
+fn loaded_with_preset(memory: Memory, preset: &[&str]) -> (ReaderState, Rc<Article>) {
     let article = article();
     let mut state = ReaderState::default();
+    state.apply(Action::SetPreset(
+        preset.iter().map(|k| k.to_string()).collect(),
+    ));
     state.apply(Action::Loaded {
         article: article.clone(),
         memory,
@@ -186,14 +194,16 @@ fn memory_round_trip_and_links_win_over_the_saved_position() {
     let target = article.document.nodes[node(&article, "坚持人民至上")]
         .id
         .clone();
-    let (linked, _) = loaded_with(Memory {
-        saved: Some(saved),
-        link: HashState {
-            node: Some(target),
-            keywords: Some(vec!["干部".into()]),
+    let (linked, _) = loaded_with_preset(
+        Memory {
+            saved: Some(saved),
+            link: HashState {
+                node: Some(target),
+                keywords: Some(vec!["干部".into()]),
+            },
         },
-        preset: vec!["组织".into()],
-    });
+        &["组织"],
+    );
     assert_eq!(nav_node(&linked), Some(node(&article, "坚持人民至上")));
     assert!(
         !linked.collapsed.contains(&second),
@@ -204,15 +214,74 @@ fn memory_round_trip_and_links_win_over_the_saved_position() {
         ["干部"],
         "a shared link's keywords win"
     );
+    assert_eq!(
+        linked.saved().unwrap().keywords,
+        Some(vec!["人才".to_string()]),
+        "but the reader's own list is what is remembered"
+    );
+}
+
+#[test]
+fn keywords_from_a_link_or_the_host_never_replace_the_readers_own() {
+    let own = Saved {
+        keywords: Some(vec!["人才".into()]),
+        ..Saved::default()
+    };
+    let (mut state, _) = loaded_with(Memory {
+        saved: Some(own),
+        link: HashState {
+            node: None,
+            keywords: Some(vec!["干部".into()]),
+        },
+    });
+    assert_eq!(state.keyword_texts(), ["干部"]);
+    state.apply(Action::SetKeywords {
+        list: vec!["组织".into()],
+        by: KeywordsBy::Host,
+    });
+    state.apply(Action::SetKeywords {
+        list: vec!["基层".into()],
+        by: KeywordsBy::Link,
+    });
+    assert_eq!(state.keyword_texts(), ["基层"]);
+    assert_eq!(
+        state.saved().unwrap().keywords,
+        Some(vec!["人才".to_string()])
+    );
+
+    state.apply(Action::AddKeyword("党员".into()));
+    assert_eq!(
+        state.saved().unwrap().keywords,
+        Some(vec!["基层".to_string(), "党员".to_string()]),
+        "editing makes the shown list the reader's own"
+    );
+}
+
+#[test]
+fn a_changed_preset_shows_at_once() {
+    let (mut state, _) = loaded_with_preset(Memory::default(), &["人才"]);
+    assert_eq!(state.keyword_texts(), ["人才"]);
+    state.apply(Action::SetPreset(vec!["干部".into(), "组织".into()]));
+    assert_eq!(state.keyword_texts(), ["干部", "组织"]);
+    assert_eq!(state.saved().unwrap().keywords, None);
+}
+
+#[test]
+fn the_outline_attribute_applies_when_changed() {
+    let (mut state, _) = loaded();
+    state.apply(Action::SetOutlinePreset(Some(false)));
+    assert!(!state.outline_shown());
+    state.apply(Action::SetOutlinePreset(None));
+    assert!(
+        state.outline_shown(),
+        "back to the layout's choice: open when wide"
+    );
 }
 
 #[test]
 fn preset_keywords_apply_until_the_reader_chooses() {
-    let preset = vec!["人才".to_string(), "干部".to_string()];
-    let (mut state, _) = loaded_with(Memory {
-        preset: preset.clone(),
-        ..Memory::default()
-    });
+    let preset = ["人才", "干部"];
+    let (mut state, _) = loaded_with_preset(Memory::default(), &preset);
     assert_eq!(state.keyword_texts(), preset);
     assert_eq!(
         state.saved().unwrap().keywords,
@@ -228,11 +297,13 @@ fn preset_keywords_apply_until_the_reader_chooses() {
         keywords: Some(Vec::new()),
         ..Saved::default()
     };
-    let (state, _) = loaded_with(Memory {
-        saved: Some(emptied),
-        preset,
-        ..Memory::default()
-    });
+    let (state, _) = loaded_with_preset(
+        Memory {
+            saved: Some(emptied),
+            ..Memory::default()
+        },
+        &preset,
+    );
     assert!(
         state.keywords.is_empty(),
         "the reader removed them; they stay removed"
@@ -252,7 +323,6 @@ fn memory_from_another_version_of_the_article_is_skipped() {
             node: Some("nope".into()),
             keywords: None,
         },
-        preset: Vec::new(),
     });
     assert!(state.collapsed.is_empty());
     assert_eq!(state.navigation, None);
@@ -283,11 +353,10 @@ fn keywords_are_added_refused_and_removed() {
     state.apply(Action::RemoveLastKeyword);
     assert!(state.keywords.is_empty());
     assert_eq!(state.find_target, None);
-    state.apply(Action::SetKeywords(vec![
-        "人才".into(),
-        " ".into(),
-        "组织".into(),
-    ]));
+    state.apply(Action::SetKeywords {
+        list: vec!["人才".into(), " ".into(), "组织".into()],
+        by: KeywordsBy::Reader,
+    });
     assert_eq!(state.keyword_texts(), ["人才", "组织"]);
     assert_eq!(
         state.keyword_problem,
@@ -371,4 +440,66 @@ fn the_outline_can_list_only_nodes_with_matches() {
         state.listed(node(&article, "一、")),
         "with no keywords left the filter lists everything"
     );
+}
+
+#[test]
+fn the_outline_is_beside_the_text_when_wide_and_a_closed_drawer_when_narrow() {
+    let (mut state, _) = loaded();
+    assert!(state.outline_shown());
+    state.apply(Action::SetNarrow(true));
+    assert!(!state.outline_shown());
+    state.apply(Action::SetOutlineOpen(true));
+    assert!(state.outline_shown());
+}
+
+#[test]
+fn going_somewhere_from_the_drawer_closes_it_but_not_the_sidebar() {
+    let (mut state, article) = loaded();
+    let second = node(&article, "二、");
+    state.apply(Action::GoTo {
+        node: second,
+        smooth: true,
+    });
+    assert!(state.outline_shown(), "beside the text, the outline stays");
+
+    state.apply(Action::SetNarrow(true));
+    state.apply(Action::SetOutlineOpen(true));
+    state.apply(Action::GoTo {
+        node: second,
+        smooth: true,
+    });
+    assert!(!state.outline_shown());
+
+    state.apply(Action::SetOutlineOpen(true));
+    state.apply(Action::Focus(second));
+    press(&mut state, TreeKey::Enter);
+    assert!(
+        !state.outline_shown(),
+        "Enter on a node goes there and closes the drawer"
+    );
+    assert_eq!(nav_node(&state), Some(second));
+}
+
+#[test]
+fn escape_closes_the_innermost_open_thing_first() {
+    let (mut state, _) = loaded();
+    state.apply(Action::SetNarrow(true));
+    state.apply(Action::SetOutlineOpen(true));
+    state.apply(Action::ToggleSuggestions);
+
+    state.apply(Action::Escape);
+    assert!(!state.suggestions_open);
+    assert!(
+        state.outline_shown(),
+        "the drawer waits for the next Escape"
+    );
+    state.apply(Action::Escape);
+    assert!(!state.outline_shown());
+}
+
+#[test]
+fn escape_leaves_the_wide_outline_alone() {
+    let (mut state, _) = loaded();
+    state.apply(Action::Escape);
+    assert!(state.outline_shown());
 }

@@ -14,8 +14,12 @@ pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
 /// The article a reader shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ArticleSource {
-    /// Text written inside the `<article-reader>` element.
-    Inline(String),
+    /// Text written inside the `<article-reader>` element, with the `format`
+    /// attribute if the page gave one.
+    Inline {
+        text: String,
+        format: Option<SourceFormat>,
+    },
     /// A `src` URL, with the `format` attribute if the page gave one.
     Url {
         url: String,
@@ -41,6 +45,8 @@ pub enum Problem {
     NotText { url: String, kind: String },
     /// More than [`MAX_BYTES`].
     TooLarge { url: String, bytes: u64 },
+    /// The bytes arrived but the browser could not decode them as `encoding`.
+    Undecodable { url: String, encoding: Encoding },
 }
 
 /// A text encoding the browser's `TextDecoder` knows.

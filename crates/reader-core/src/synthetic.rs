@@ -5,8 +5,7 @@
 //!
 //! Deterministic: the same size and seed give the same text.
 
-/// The article every reader ships with, and the source of generated sentences.
-pub const SEED_ARTICLE: &str = include_str!("../static/articles/seed.txt");
+use crate::sample::SEED_ARTICLE;
 
 /// A small xorshift generator: reproducible without a dependency.
 struct Rng(u64);

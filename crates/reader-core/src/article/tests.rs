@@ -2,7 +2,7 @@
 
 use super::*;
 
-const SEED: &str = include_str!("../../static/articles/seed.txt");
+const SEED: &str = crate::sample::SEED_ARTICLE;
 
 fn labels(doc: &Document, indexes: &[usize]) -> Vec<String> {
     indexes

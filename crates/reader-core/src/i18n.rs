@@ -194,6 +194,12 @@ impl Lang {
                     megabytes(MAX_BYTES)
                 )
             }
+            (Lang::Zh, Problem::Undecodable { url, encoding }) => {
+                format!("文章“{url}”无法按 {} 编码读取。", encoding.label())
+            }
+            (Lang::En, Problem::Undecodable { url, encoding }) => {
+                format!("“{url}” could not be read as {} text.", encoding.label())
+            }
         }
     }
 

@@ -286,7 +286,7 @@ mod tests {
     use super::*;
     use crate::article::parse;
 
-    const SEED: &str = include_str!("../static/articles/seed.txt");
+    const SEED: &str = crate::sample::SEED_ARTICLE;
 
     /// Every node listed (no outline filter).
     const ALL: fn(usize) -> bool = |_| true;

@@ -4,10 +4,10 @@
 //! `PROPTEST_CASES=10000 cargo test --test parse_properties` runs a longer search.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_reader::article::text::is_word_char;
-use article_reader::article::{BlockKind, Document, NodeKind, parse};
-use article_reader::synthetic;
 use proptest::prelude::*;
+use reader_core::article::text::is_word_char;
+use reader_core::article::{BlockKind, Document, NodeKind, parse};
+use reader_core::synthetic;
 
 /// Every invariant the UI relies on.
 fn check_invariants(doc: &Document) {

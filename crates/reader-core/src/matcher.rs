@@ -15,6 +15,18 @@
 //! 5. Painting: where matches overlap, each character takes the colour of the
 //!    longest match covering it; between equally long matches, the keyword
 //!    added first wins. The current match of the find bar is drawn over both.
+//!
+//! Why a hand-written scan and not the `aho-corasick` crate: an automaton
+//! reports one leftmost, non-overlapping match set for *all* keywords
+//! together, so `人才` inside a match of `人才工作` would not be counted, and a
+//! keyword's count would depend on the others. Each keyword must count its own
+//! occurrences, which needs every keyword tried at every candidate position
+//! (`aho-corasick`'s overlapping mode gives that, but only with the larger
+//! non-contiguous automaton and without its prefilters). And the crate would
+//! add tens of kilobytes to a bundle with a hard size budget. The first-character
+//! bitmap skips most positions at once; the benchmark (`cargo bench -p
+//! reader-core --bench matcher`) includes the worst case for it, 100 keywords
+//! sharing their first character.
 
 use std::rc::Rc;
 
@@ -25,8 +37,6 @@ use crate::article::{Document, NodeKind, Span};
 pub const MAX_KEYWORD_CHARS: usize = 64;
 /// At most this many keywords at once.
 pub const MAX_KEYWORDS: usize = 200;
-/// Colours in the palette (reader.css has `ar-kw-0` … `ar-kw-9`).
-pub const PALETTE_SIZE: usize = 10;
 
 /// A keyword as entered, and as matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -166,6 +176,45 @@ pub struct Matches {
     keywords: usize,
     /// Per block, what to paint; blocks without matches share one empty slice.
     pub paint: Vec<Rc<[Paint]>>,
+    /// Per keyword, the indexes in `all` of its matches, so the find bar can
+    /// step through one keyword's matches without copying them.
+    by_keyword: Vec<Vec<u32>>,
+}
+
+/// The matches the find bar steps through: everyone's, or one keyword's. A
+/// view into [`Matches`], so asking for it (every render) copies nothing.
+#[derive(Clone, Copy, Debug)]
+pub struct Targets<'a> {
+    all: &'a [Match],
+    /// The indexes into `all` of one keyword's matches; `None` for all of them.
+    picked: Option<&'a [u32]>,
+}
+
+impl Targets<'_> {
+    pub fn len(&self) -> usize {
+        self.picked.map_or(self.all.len(), <[u32]>::len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `index`th match, in document order.
+    pub fn get(&self, index: usize) -> Option<Match> {
+        match self.picked {
+            None => self.all.get(index).copied(),
+            Some(picked) => picked.get(index).map(|&i| self.all[i as usize]),
+        }
+    }
+
+    /// How many matches start before `offset`: the index of the first match
+    /// at or after it.
+    pub fn count_before(&self, offset: usize) -> usize {
+        match self.picked {
+            None => self.all.partition_point(|m| m.span.start < offset),
+            Some(picked) => picked.partition_point(|&i| self.all[i as usize].span.start < offset),
+        }
+    }
 }
 
 impl Matches {
@@ -212,13 +261,15 @@ impl Matches {
             .collect()
     }
 
-    /// The matches the find bar steps through: one keyword's, or everyone's.
-    pub fn of_target(&self, keyword: Option<usize>) -> Vec<Match> {
-        self.all
-            .iter()
-            .filter(|m| keyword.is_none_or(|k| m.keyword == k))
-            .copied()
-            .collect()
+    /// The matches the find bar steps through: one keyword's, or everyone's
+    /// (also for a keyword out of range, which the reader state never keeps).
+    pub fn of_target(&self, keyword: Option<usize>) -> Targets<'_> {
+        Targets {
+            all: &self.all,
+            picked: keyword
+                .and_then(|k| self.by_keyword.get(k))
+                .map(Vec::as_slice),
+        }
     }
 }
 
@@ -226,11 +277,13 @@ impl Matches {
 /// Latin edges to whole words.
 pub fn find(doc: &Document, folded: &Folded, keywords: &[Keyword], whole_words: bool) -> Matches {
     let all = scan(folded, keywords, whole_words);
-    let mut counts = vec![0; keywords.len()];
-    for m in &all {
-        counts[m.keyword] += 1;
+    let mut by_keyword = vec![Vec::new(); keywords.len()];
+    for (i, m) in all.iter().enumerate() {
+        by_keyword[m.keyword].push(i as u32);
     }
+    let counts = by_keyword.iter().map(Vec::len).collect();
     Matches {
+        by_keyword,
         node_counts: count_per_node(doc, &all, keywords.len()),
         paint: paint_blocks(doc, &all),
         counts,
@@ -464,7 +517,7 @@ mod tests {
     use super::*;
     use crate::article::parse;
 
-    const SEED: &str = include_str!("../static/articles/seed.txt");
+    const SEED: &str = crate::sample::SEED_ARTICLE;
 
     fn keywords(list: &[&str]) -> Vec<Keyword> {
         list.iter().map(|k| Keyword::parse(k).unwrap()).collect()

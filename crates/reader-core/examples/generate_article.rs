@@ -9,7 +9,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1 << 20);
-    let text = article_reader::synthetic::chinese_article(bytes, 2024);
+    let text = reader_core::synthetic::chinese_article(bytes, 2024);
     std::io::stdout()
         .write_all(text.as_bytes())
         .expect("standard output is writable");

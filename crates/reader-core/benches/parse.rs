@@ -2,14 +2,14 @@
 //! Run with `cargo bench --bench parse`; criterion prints MiB/s per input.
 //! Target: at least 30 MB/s.
 
-use article_reader::{article, synthetic};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use reader_core::{article, sample, synthetic};
 use std::hint::black_box;
 use std::time::Duration;
 
 fn parse_throughput(c: &mut Criterion) {
     let inputs = [
-        ("seed", synthetic::SEED_ARTICLE.to_string()),
+        ("seed", sample::SEED_ARTICLE.to_string()),
         ("generated-1MB", synthetic::chinese_article(1 << 20, 1)),
         ("generated-10MB", synthetic::chinese_article(10 << 20, 1)),
     ];

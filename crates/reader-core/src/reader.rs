@@ -117,8 +117,19 @@ pub struct Memory {
     pub saved: Option<Saved>,
     /// Our part of the URL hash.
     pub link: HashState,
-    /// Keywords the page author set (the `keywords` attribute).
-    pub preset: Vec<String>,
+}
+
+/// Who set the keywords: only the reader's own choice is remembered, so a
+/// shared link or the host page can show keywords without erasing the list
+/// the reader keeps for this article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeywordsBy {
+    /// The reader, in the widget (the clear button, for instance).
+    Reader,
+    /// A link the reader followed (the URL hash).
+    Link,
+    /// The host page, through the JavaScript API.
+    Host,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +146,11 @@ pub struct ReaderState {
     /// Whether the outline panel shows; `None` lets the layout decide (open
     /// beside the text when wide, closed when narrow).
     pub outline_open: Option<bool>,
+    /// The reader is phone-sized: the outline is a drawer over the text, which
+    /// going somewhere closes.
+    pub narrow: bool,
+    /// The list of suggested keywords is open.
+    pub suggestions_open: bool,
     /// Whether outline nodes show their reading time.
     pub reading_times: bool,
     pub keywords: Rc<Vec<Keyword>>,
@@ -151,10 +167,14 @@ pub struct ReaderState {
     pub only_with_matches: bool,
     /// Suggested keywords, once computed (after the article shows).
     pub suggestions: Option<Rc<Vec<String>>>,
-    /// The keywords are the reader's (or a link's) choice, not just the page's
-    /// preset: only a choice is remembered, so an editor's new preset still
-    /// reaches readers who never touched the keywords.
-    pub keywords_chosen: bool,
+    /// The page's keywords (the `keywords` attribute), shown until the reader
+    /// chooses their own.
+    pub preset: Rc<Vec<String>>,
+    /// The reader's own keyword list for this article, once they have edited
+    /// the keywords (even to none): the one that is remembered. Keywords from
+    /// a link, the preset or the host's API are shown without changing it, so
+    /// an editor's new preset still reaches readers who never chose.
+    pub own_keywords: Option<Rc<Vec<String>>>,
 }
 
 impl Default for ReaderState {
@@ -167,6 +187,8 @@ impl Default for ReaderState {
             active: None,
             navigation: None,
             outline_open: None,
+            narrow: false,
+            suggestions_open: false,
             reading_times: false,
             keywords: Rc::default(),
             whole_words: false,
@@ -176,7 +198,8 @@ impl Default for ReaderState {
             keyword_problem: None,
             only_with_matches: false,
             suggestions: None,
-            keywords_chosen: false,
+            preset: Rc::default(),
+            own_keywords: None,
         }
     }
 }
@@ -218,14 +241,29 @@ pub enum Action {
     /// The scroll spy saw a new node being read.
     SetActive(Option<usize>),
     SetOutlineOpen(bool),
+    /// The layout became narrow (the outline is a drawer) or wide.
+    SetNarrow(bool),
+    /// Open or close the list of suggested keywords.
+    ToggleSuggestions,
+    /// Escape: closes what is open, innermost first (the suggestions, then
+    /// the outline drawer).
+    Escape,
     ToggleReadingTimes,
     /// Add what the reader typed as a keyword (or say why not).
     AddKeyword(String),
     RemoveKeyword(usize),
     /// Backspace in the empty keyword input.
     RemoveLastKeyword,
-    /// Replace all keywords (the URL, the embedding API); refused ones are reported.
-    SetKeywords(Vec<String>),
+    /// Replace all keywords; refused ones are reported.
+    SetKeywords {
+        list: Vec<String>,
+        by: KeywordsBy,
+    },
+    /// The page's `keywords` attribute, at start or changed later: shown at
+    /// once if the article is, and on load unless the reader has their own.
+    SetPreset(Vec<String>),
+    /// The page's `outline` attribute: open, closed, or `None` for the layout's choice.
+    SetOutlinePreset(Option<bool>),
     ToggleWholeWords,
     /// Step through `None` (all keywords) or one keyword's matches.
     SetFindTarget(Option<usize>),
@@ -250,6 +288,8 @@ impl ReaderState {
                 *self = ReaderState {
                     status: Status::Ready(article),
                     outline_open: self.outline_open,
+                    narrow: self.narrow,
+                    preset: self.preset.clone(),
                     ..ReaderState::default()
                 };
                 self.restore(memory);
@@ -270,7 +310,10 @@ impl ReaderState {
             Action::Reveal(node) => self.reveal(node),
             Action::OutlineKey { key, now_ms } => self.outline_key(key, now_ms),
             Action::Focus(node) => self.focused = Some(node),
-            Action::GoTo { node, smooth } => self.go_to(node, smooth),
+            Action::GoTo { node, smooth } => {
+                self.go_to(node, smooth);
+                self.leave_drawer();
+            }
             Action::GoToId { id, smooth } => {
                 if let Some(node) = self.article().and_then(|a| a.document.node_by_id(&id)) {
                     self.go_to(node, smooth);
@@ -278,12 +321,21 @@ impl ReaderState {
             }
             Action::SetActive(node) => self.active = node,
             Action::SetOutlineOpen(open) => self.outline_open = Some(open),
+            Action::SetNarrow(narrow) => self.narrow = narrow,
+            Action::ToggleSuggestions => self.suggestions_open = !self.suggestions_open,
+            Action::Escape => {
+                if self.suggestions_open {
+                    self.suggestions_open = false;
+                } else {
+                    self.leave_drawer();
+                }
+            }
             Action::ToggleReadingTimes => self.reading_times = !self.reading_times,
             Action::AddKeyword(input) => match Keyword::add(&self.keywords, &input) {
                 Ok(keyword) => {
                     Rc::make_mut(&mut self.keywords).push(keyword);
                     self.keyword_problem = None;
-                    self.keywords_chosen = true;
+                    self.keep_own_keywords();
                     self.rematch();
                 }
                 Err(problem) => self.keyword_problem = Some((input, problem)),
@@ -291,7 +343,7 @@ impl ReaderState {
             Action::RemoveKeyword(index) => {
                 if index < self.keywords.len() {
                     Rc::make_mut(&mut self.keywords).remove(index);
-                    self.keywords_chosen = true;
+                    self.keep_own_keywords();
                     self.find_target = match self.find_target {
                         Some(t) if t == index => None,
                         Some(t) if t > index => Some(t - 1),
@@ -305,10 +357,20 @@ impl ReaderState {
                     self.apply(Action::RemoveKeyword(last));
                 }
             }
-            Action::SetKeywords(list) => {
+            Action::SetKeywords { list, by } => {
                 self.set_keywords(&list);
-                self.keywords_chosen = true;
+                if by == KeywordsBy::Reader {
+                    self.keep_own_keywords();
+                }
             }
+            Action::SetPreset(list) => {
+                self.preset = Rc::new(list);
+                if self.article().is_some() {
+                    let preset = self.preset.clone();
+                    self.set_keywords(&preset);
+                }
+            }
+            Action::SetOutlinePreset(open) => self.outline_open = open,
             Action::ToggleWholeWords => {
                 self.whole_words = !self.whole_words;
                 self.rematch();
@@ -321,7 +383,7 @@ impl ReaderState {
             Action::JumpToMatch { at } => {
                 let matches = self.target_matches();
                 if !matches.is_empty() {
-                    let index = matches.partition_point(|m| m.span.start < at);
+                    let index = matches.count_before(at);
                     self.select_match(if index < matches.len() { index } else { 0 });
                 }
             }
@@ -336,6 +398,19 @@ impl ReaderState {
         match &self.status {
             Status::Ready(article) => Some(article),
             _ => None,
+        }
+    }
+
+    /// Whether the outline shows: as set, else open when wide and closed when narrow.
+    pub fn outline_shown(&self) -> bool {
+        self.outline_open.unwrap_or(!self.narrow)
+    }
+
+    /// Closes the outline where it is a drawer over the text (narrow layouts);
+    /// beside the text, it stays.
+    fn leave_drawer(&mut self) {
+        if self.narrow && self.outline_shown() {
+            self.outline_open = Some(false);
         }
     }
 
@@ -356,7 +431,7 @@ impl ReaderState {
     }
 
     /// The matches the find bar steps through.
-    pub fn target_matches(&self) -> Vec<matcher::Match> {
+    pub fn target_matches(&self) -> matcher::Targets<'_> {
         self.matches.of_target(self.find_target)
     }
 
@@ -382,7 +457,7 @@ impl ReaderState {
                 .collect(),
             position: self.active.map(|n| doc.nodes[n].id.clone()),
             reading_times: self.reading_times,
-            keywords: self.keywords_chosen.then(|| self.keyword_texts()),
+            keywords: self.own_keywords.as_ref().map(|own| own.to_vec()),
             whole_words: self.whole_words,
             only_with_matches: self.only_with_matches,
         })
@@ -415,10 +490,12 @@ impl ReaderState {
         self.reading_times = saved.reading_times;
         self.whole_words = saved.whole_words;
         self.only_with_matches = saved.only_with_matches;
-        // A shared link wins, then the reader's own last choice, then the page's preset.
-        let chosen = memory.link.keywords.or(saved.keywords);
-        self.keywords_chosen = chosen.is_some();
-        self.set_keywords(&chosen.unwrap_or(memory.preset));
+        // A shared link wins, then the reader's own last choice, then the page's
+        // preset; only the reader's own choice is kept as theirs.
+        self.own_keywords = saved.keywords.clone().map(Rc::new);
+        let shown = memory.link.keywords.or(saved.keywords);
+        let preset = self.preset.clone();
+        self.set_keywords(shown.as_deref().unwrap_or(&preset));
         self.keyword_problem = None;
         let target = memory
             .link
@@ -428,6 +505,11 @@ impl ReaderState {
         if let Some(node) = target {
             self.go_to(node, false);
         }
+    }
+
+    /// The keywords shown are the reader's own choice from now on.
+    fn keep_own_keywords(&mut self) {
+        self.own_keywords = Some(Rc::new(self.keyword_texts()));
     }
 
     fn set_keywords(&mut self, list: &[String]) {
@@ -498,7 +580,7 @@ impl ReaderState {
             .active
             .zip(self.article())
             .map_or(0, |(n, a)| a.document.nodes[n].span.start);
-        let index = matches.partition_point(|m| m.span.start < from);
+        let index = matches.count_before(from);
         if index < matches.len() { index } else { 0 }
     }
 
@@ -562,7 +644,10 @@ impl ReaderState {
             Some(TreeEffect::Collapsed(node)) => {
                 Rc::make_mut(&mut self.collapsed).insert(node);
             }
-            Some(TreeEffect::Activate(node)) => self.go_to(node, true),
+            Some(TreeEffect::Activate(node)) => {
+                self.go_to(node, true);
+                self.leave_drawer();
+            }
             None => {}
         }
     }

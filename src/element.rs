@@ -16,10 +16,10 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::app::{App, Bridge, Props};
-use crate::config::{ATTRIBUTES, Config};
-use crate::matcher;
-use crate::reader::Action;
-use crate::source::{self, ArticleSource};
+use reader_core::config::{ATTRIBUTES, Config};
+use reader_core::reader::{Action, KeywordsBy};
+use reader_core::source::{self, ArticleSource};
+use reader_core::{api, json};
 
 /// The app once mounted; `Closed` after `destroy`, so a late stylesheet
 /// load does not mount a reader that is gone.
@@ -95,11 +95,15 @@ impl ReaderHandle {
     }
 
     /// Replaces the keywords; returns those accepted (blank ones are refused,
-    /// and the reader shows why). Every value is plain text.
+    /// and the reader shows why). Every value is plain text. The reader's own
+    /// remembered keywords are left as they are.
     #[wasm_bindgen(js_name = setKeywords)]
     pub fn set_keywords(&self, keywords: Vec<String>) -> Vec<String> {
         self.bridge.state().map_or_else(Vec::new, |state| {
-            state.dispatch(Action::SetKeywords(keywords));
+            state.dispatch(Action::SetKeywords {
+                list: keywords,
+                by: KeywordsBy::Host,
+            });
             state.keyword_texts()
         })
     }
@@ -111,36 +115,49 @@ impl ReaderHandle {
             .map_or_else(Vec::new, |state| state.keyword_texts())
     }
 
-    /// `{ keyword: count }`, each keyword counted on its own.
+    /// JSON `[[keyword, count], …]`, each keyword counted on its own;
+    /// reader.js makes it `{ keyword: count }`.
     #[wasm_bindgen(js_name = matchCounts)]
-    pub fn match_counts(&self) -> js_sys::Object {
-        let counts = dictionary();
-        if let Some(state) = self.bridge.state() {
-            for (keyword, count) in state.keywords.iter().zip(&state.matches.counts) {
-                set(&counts, &keyword.text, JsValue::from(*count as u32));
-            }
-        }
-        counts
+    pub fn match_counts(&self) -> String {
+        let counts = self
+            .bridge
+            .state()
+            .map(|state| api::match_counts(&state.keywords, &state.matches));
+        json::to_json(&counts.unwrap_or_default())
     }
 
-    /// `{ sectionId: { keyword: count } }`; a section counts its subsections.
+    /// JSON `[[sectionId, [[keyword, count], …]], …]`; a section counts its
+    /// subsections. reader.js makes it `{ sectionId: { keyword: count } }`.
     #[wasm_bindgen(js_name = sectionMatchCounts)]
-    pub fn section_match_counts(&self) -> js_sys::Object {
-        let sections = dictionary();
-        if let Some(state) = self.bridge.state()
-            && let Some(article) = state.article()
-        {
-            for (id, per_keyword) in
-                matcher::section_counts(&article.document, &state.keywords, &state.matches)
-            {
-                let counts = dictionary();
-                for (keyword, count) in per_keyword {
-                    set(&counts, keyword, JsValue::from(count));
-                }
-                set(&sections, id, counts.into());
-            }
-        }
-        sections
+    pub fn section_match_counts(&self) -> String {
+        let counts = self.bridge.state().and_then(|state| {
+            let article = state.article()?;
+            Some(api::section_match_counts(
+                &article.document,
+                &state.keywords,
+                &state.matches,
+            ))
+        });
+        json::to_json(&counts.unwrap_or_default())
+    }
+
+    /// JSON `[{ id, kind, level, label, children }]`: sections and points.
+    pub fn outline(&self) -> String {
+        let outline = self
+            .bridge
+            .state()
+            .and_then(|state| Some(api::outline(&state.article()?.document)));
+        json::to_json(&outline.unwrap_or_default())
+    }
+
+    /// JSON `{ title, author, source, published }`, `null` for what the
+    /// article lacks; `null` as a whole before the article is shown.
+    pub fn metadata(&self) -> String {
+        let metadata = self
+            .bridge
+            .state()
+            .and_then(|state| Some(api::metadata(&state.article()?.document)));
+        json::to_json(&metadata)
     }
 
     /// Unmounts the app; the element can be connected again later.
@@ -149,16 +166,6 @@ impl ReaderHandle {
             app.destroy();
         }
     }
-}
-
-/// An object without a prototype, so that any keyword (even `__proto__`) is
-/// just a key.
-fn dictionary() -> js_sys::Object {
-    js_sys::Object::create(JsValue::NULL.unchecked_ref())
-}
-
-fn set(object: &js_sys::Object, key: &str, value: JsValue) {
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
 }
 
 fn start_app(mount: &RefCell<Mount>, root: Element, props: Props) {
@@ -194,18 +201,25 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
     if let Some(url) = host.get_attribute("src").filter(|u| !u.trim().is_empty()) {
         return ArticleSource::Url {
             url: url.trim().to_string(),
-            format: host
-                .get_attribute("format")
-                .and_then(|f| source::format_from_attribute(&f)),
+            format: format_of(host),
             timeout_seconds: source::timeout_from_attribute(
                 host.get_attribute("timeout").as_deref(),
             ),
         };
     }
     match host.text_content() {
-        Some(text) if !text.trim().is_empty() => ArticleSource::Inline(text),
+        Some(text) if !text.trim().is_empty() => ArticleSource::Inline {
+            text,
+            format: format_of(host),
+        },
         _ => ArticleSource::Sample,
     }
+}
+
+/// The `format` attribute, if it names one.
+fn format_of(host: &HtmlElement) -> Option<reader_core::article::SourceFormat> {
+    host.get_attribute("format")
+        .and_then(|f| source::format_from_attribute(&f))
 }
 
 fn config_of(host: &HtmlElement) -> Config {

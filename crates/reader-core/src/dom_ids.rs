@@ -1,0 +1,142 @@
+//! Every DOM id the reader gives an element, and every class derived from a
+//! keyword's place in the list, built in one place so that no two can collide.
+//!
+//! The scheme: an id derived from an outline node is `ar-` + a kind + `_` +
+//! the node id. Node ids hold only letters, digits and `-` (see
+//! [`crate::article::slugify`]), never `_`, so the kind is whatever lies
+//! between `ar-` and the first `_`: a heading "O-ring failures" (`ar-n_o-ring-failures`)
+//! can never take the id of the outline row of "Ring failures"
+//! (`ar-o_ring-failures`). The reader's fixed ids hold no `_` at all, so no
+//! heading can take one of them either (a heading "Outline" is `ar-n_outline`,
+//! the outline panel `ar-outline`).
+
+/// What an id derived from a node names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// The node's place in the article: a section's heading or a point's anchor.
+    Node,
+    /// The node's row in the outline tree.
+    OutlineRow,
+    /// The foldable body of a section, below its heading.
+    SectionBody,
+}
+
+impl Kind {
+    fn tag(self) -> &'static str {
+        match self {
+            Kind::Node => "n",
+            Kind::OutlineRow => "o",
+            Kind::SectionBody => "b",
+        }
+    }
+}
+
+fn derived(kind: Kind, node_id: &str) -> String {
+    debug_assert!(!node_id.contains('_'), "node ids never hold `_`");
+    format!("ar-{}_{node_id}", kind.tag())
+}
+
+/// The id of a node's place in the article (a heading or a point): what
+/// "go to" scrolls to and the scroll spy watches.
+pub fn node(node_id: &str) -> String {
+    derived(Kind::Node, node_id)
+}
+
+/// The id of a node's row in the outline tree.
+pub fn outline_row(node_id: &str) -> String {
+    derived(Kind::OutlineRow, node_id)
+}
+
+/// The id of a section's foldable body.
+pub fn section_body(node_id: &str) -> String {
+    derived(Kind::SectionBody, node_id)
+}
+
+/// The outline panel, which the outline button controls.
+pub const OUTLINE: &str = "ar-outline";
+/// The outline's heading, which names the tree.
+pub const OUTLINE_TITLE: &str = "ar-outline-title";
+/// The list of suggested keywords.
+pub const SUGGESTIONS: &str = "ar-suggestions";
+/// Why the last keyword was refused.
+pub const KEYWORD_PROBLEM: &str = "ar-keyword-problem";
+/// The find bar's current match where matches are `<mark>`s.
+pub const CURRENT_MATCH: &str = "ar-current-match";
+
+/// Every fixed id, for the tests that prove no derived id can equal one.
+pub const FIXED: [&str; 5] = [
+    OUTLINE,
+    OUTLINE_TITLE,
+    SUGGESTIONS,
+    KEYWORD_PROBLEM,
+    CURRENT_MATCH,
+];
+
+/// How many keyword colours the palette has; keyword `i` takes colour `i % PALETTE_SIZE`.
+pub const PALETTE_SIZE: usize = 10;
+
+/// The class (and highlight name) of keyword `index`'s colour.
+pub fn keyword_colour(index: usize) -> &'static str {
+    const CLASSES: [&str; PALETTE_SIZE] = [
+        "ar-kw-0", "ar-kw-1", "ar-kw-2", "ar-kw-3", "ar-kw-4", "ar-kw-5", "ar-kw-6", "ar-kw-7",
+        "ar-kw-8", "ar-kw-9",
+    ];
+    CLASSES[index % PALETTE_SIZE]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::article;
+
+    /// Headings chosen to collide under a scheme of plain prefixes
+    /// (`ar-`, `ar-o-`, `ar-body-`), and ids that look like our own.
+    const ADVERSARIAL: &str = "Adversarial headings\n\n\
+        1. O-ring failures\n\nText.\n\n\
+        2. Ring failures\n\nText.\n\n\
+        3. Body text\n\nText.\n\n\
+        4. Text\n\nText.\n\n\
+        5. Outline\n\nText.\n\n\
+        6. ar-o-ring\n\nText.\n\n\
+        7. N_ring\n\nText.\n\n\
+        8. Current match\n\nText.\n";
+
+    #[test]
+    fn every_derived_id_is_unique_and_never_a_fixed_one() {
+        let doc = article::parse(ADVERSARIAL);
+        assert!(doc.nodes.len() >= 8, "{:?}", doc.nodes);
+        let mut seen: HashSet<String> = FIXED.iter().map(|s| s.to_string()).collect();
+        for node_id in doc.nodes.iter().map(|n| n.id.as_str()) {
+            for id in [node(node_id), outline_row(node_id), section_body(node_id)] {
+                assert!(seen.insert(id.clone()), "{id} given twice");
+            }
+        }
+    }
+
+    #[test]
+    fn the_kind_is_read_back_from_the_id() {
+        // "o-ring" as a node and "ring" as an outline row: once `ar-o-ring` both.
+        assert_eq!(node("o-ring"), "ar-n_o-ring");
+        assert_eq!(outline_row("ring"), "ar-o_ring");
+        assert_ne!(node("o-ring"), outline_row("ring"));
+        assert_ne!(node("body-text"), section_body("text"));
+    }
+
+    #[test]
+    fn node_ids_never_hold_the_separator() {
+        let doc =
+            article::parse("Title\n\n1. snake_case and ＿wide＿\n\nText.\n\n2. __init__\n\nText.");
+        for n in &doc.nodes {
+            assert!(!n.id.contains('_'), "{}", n.id);
+        }
+    }
+
+    #[test]
+    fn keyword_colours_cycle_through_the_palette() {
+        assert_eq!(keyword_colour(0), "ar-kw-0");
+        assert_eq!(keyword_colour(9), "ar-kw-9");
+        assert_eq!(keyword_colour(10), "ar-kw-0");
+    }
+}

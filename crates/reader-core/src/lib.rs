@@ -1,0 +1,39 @@
+//! The article reader's pure logic: everything that decides what the reader
+//! shows, as plain Rust. This crate depends on no browser crate (no Yew,
+//! web-sys, js-sys, gloo or wasm-bindgen), so the compiler keeps it that way
+//! and `cargo test -p reader-core` runs it natively without building Yew.
+//!
+//! - [`article`]: text → document tree (title, metadata, sections, points, ids).
+//! - [`api`]: the values the element's JavaScript API returns.
+//! - [`reader`]: the reader's state and the actions that change it.
+//! - [`outline`]: the outline tree's visible nodes and keyboard moves.
+//! - [`scroll_spy`]: which node is being read, from where anchors sit.
+//! - [`matcher`]: keyword matching, counts and the paint rule.
+//! - [`suggest`]: keyword suggestions from the article's own statistics.
+//! - [`url_hash`], [`saved`]: our part of the URL hash, and browser storage.
+//! - [`source`]: where articles come from and what can go wrong.
+//! - [`config`]: reader settings read from the element's attributes.
+//! - [`i18n`]: every label, in Chinese and English.
+//! - [`json`]: JSON text for saved state and the API.
+//! - [`keys`]: what a key press means in the keyword input and the reader.
+//! - [`dom_ids`]: every DOM id and class derived from a node id or keyword.
+//! - [`sample`]: the built-in sample article.
+//! - [`synthetic`]: generated articles of any size, for benchmarks and stress tests.
+
+pub mod api;
+pub mod article;
+pub mod config;
+pub mod dom_ids;
+pub mod i18n;
+pub mod json;
+pub mod keys;
+pub mod matcher;
+pub mod outline;
+pub mod reader;
+pub mod sample;
+pub mod saved;
+pub mod scroll_spy;
+pub mod source;
+pub mod suggest;
+pub mod synthetic;
+pub mod url_hash;
