@@ -31,8 +31,10 @@ mod ids;
 mod metadata;
 mod points;
 pub mod reading_time;
+pub mod rich;
 pub mod text;
 
+pub use blocks::detect_format;
 pub use ids::slugify;
 
 /// How the article text is written.
