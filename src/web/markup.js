@@ -15,16 +15,23 @@ const KEPT = new Set([
 // are renamed, and <style> elements become <xmp> (also raw text, also
 // dropped). This only keeps the host's console quiet: safety does not rest on
 // it, since the allowlist in Rust never keeps any of them.
-// Quoted values are bounded and `<` ends a try, so a page of unclosed tags
-// or quotes stays linear.
+// Two passes, since only the parser knows where a tag ends: one reads quoted
+// values whole (`<img alt="a>b" onerror=…>`), the other does not (`<a
+// id="</style><img onerror=…>">` ends the id early inside a raw-text element).
+// Quoted values are bounded and `<` ends a try, so both stay linear.
 const TAG = /<([a-zA-Z][^\s/<>]*)((?:"[^"]{0,4096}"|'[^']{0,4096}'|[^'"<>])*)>/g;
+const BARE_TAG = /<([a-zA-Z][^\s/<>]*)([^<>]*)>/g;
 const NOISY_ATTRIBUTE = /("[^"]*"|'[^']*')|(^|[\s/])(on\w*|style)(?=[\s/=>]|$)/gi;
+const NOISY_ASSIGNMENT = /()(^|[\s/"'])(on\w*|style)(?=\s*=)/gi;
+
+const renamed = (noisy) => (tag, name, rest) => `<${name}${rest.replace(noisy, (match, quoted, before, attribute) =>
+  quoted || `${before}data-ar-${attribute.toLowerCase() === 'style' ? 'style' : 'on'}`)}>`;
 
 function quiet(html) {
   return html
     .replace(/<(\/?)style(?=[\s/>])/gi, '<$1xmp')
-    .replace(TAG, (tag, name, rest) => `<${name}${rest.replace(NOISY_ATTRIBUTE, (match, quoted, before, attribute) =>
-      quoted ?? `${before}data-ar-${attribute.toLowerCase() === 'style' ? 'style' : 'on'}`)}>`);
+    .replace(TAG, renamed(NOISY_ATTRIBUTE))
+    .replace(BARE_TAG, renamed(NOISY_ASSIGNMENT));
 }
 // C0 controls but tab and newline: the flat form's markup characters are among them.
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f]/g;
