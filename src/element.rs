@@ -209,7 +209,9 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
             timeout_seconds: source::timeout_from_attribute(
                 host.get_attribute("timeout").as_deref(),
             ),
-            select: host.get_attribute("select").filter(|s| !s.trim().is_empty()),
+            select: host
+                .get_attribute("select")
+                .filter(|s| !s.trim().is_empty()),
         };
     }
     if let Some(html) = inline_html(host) {

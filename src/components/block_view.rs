@@ -81,7 +81,13 @@ pub fn rich_text(
     draw(doc, b, &rich::pieces(b, range), paint, current)
 }
 
-fn draw(doc: &Document, block: &Block, pieces: &[Piece], paint: &[Paint], current: Option<Span>) -> Html {
+fn draw(
+    doc: &Document,
+    block: &Block,
+    pieces: &[Piece],
+    paint: &[Paint],
+    current: Option<Span>,
+) -> Html {
     pieces
         .iter()
         .map(|piece| match piece {
@@ -135,7 +141,9 @@ pub fn BlockView(props: &Props) -> Html {
         BlockKind::Cell { header: true } => html! { <th data-block={id}>{ text }</th> },
         BlockKind::Cell { header: false } => html! { <td data-block={id}>{ text }</td> },
         BlockKind::Caption if in_table => html! { <caption data-block={id}>{ text }</caption> },
-        BlockKind::Caption => html! { <figcaption class="ar-caption" data-block={id}>{ text }</figcaption> },
+        BlockKind::Caption => {
+            html! { <figcaption class="ar-caption" data-block={id}>{ text }</figcaption> }
+        }
         BlockKind::Rule => html! { <hr class="ar-rule" /> },
         BlockKind::Media => html! { <p class="ar-media" data-block={id}>{ text }</p> },
         // Titles and headings are drawn by the article and section views.

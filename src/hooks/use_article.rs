@@ -10,10 +10,10 @@ use yew::prelude::*;
 use crate::web::{after_paint, fetch, location, markup, storage};
 use reader_core::article::{self, ParseOptions, SourceFormat};
 use reader_core::html::HtmlOptions;
-use reader_core::source::Problem;
 use reader_core::reader::{Action, Article, Loading, Memory};
 use reader_core::sample::SEED_ARTICLE;
 use reader_core::source::ArticleSource;
+use reader_core::source::Problem;
 use reader_core::url_hash::{self, HashKeys};
 
 /// Loads and parses `source` whenever it changes (fetching a `src` first), then
@@ -49,7 +49,11 @@ pub fn use_article(
                     onaction.emit(Action::Progress(Loading::Fetching));
                     fetched = fetch::fetch_article(url, *timeout_seconds).await;
                     match &fetched {
-                        Ok((text, found)) => (text.as_str(), format.or(*found), Origin::url(url, select.as_deref())),
+                        Ok((text, found)) => (
+                            text.as_str(),
+                            format.or(*found),
+                            Origin::url(url, select.as_deref()),
+                        ),
                         Err(problem) => {
                             if !guard.get() {
                                 onaction.emit(Action::Failed(problem.clone()));
@@ -108,7 +112,11 @@ impl<'a> Origin<'a> {
 /// Reads the article in its format: plain text in the core; HTML parsed by
 /// the browser first; Markdown converted to HTML by the markdown module (and
 /// read as plain text if that module cannot load, so nothing is lost).
-async fn read(text: &str, format: Option<SourceFormat>, origin: Origin<'_>) -> Result<Article, Problem> {
+async fn read(
+    text: &str,
+    format: Option<SourceFormat>,
+    origin: Origin<'_>,
+) -> Result<Article, Problem> {
     let format = format.unwrap_or_else(|| article::detect_format(text));
     let html = match format {
         SourceFormat::PlainText => None,
@@ -116,7 +124,12 @@ async fn read(text: &str, format: Option<SourceFormat>, origin: Origin<'_>) -> R
         SourceFormat::Markdown => markup::markdown_to_html(article::markdown_body(text)).await,
     };
     let Some(html) = html else {
-        return Article::parse(text, ParseOptions { format: Some(format) });
+        return Article::parse(
+            text,
+            ParseOptions {
+                format: Some(format),
+            },
+        );
     };
     let select = origin.select.filter(|_| format == SourceFormat::Html);
     let (flat, selected) = markup::flatten(&html, select);

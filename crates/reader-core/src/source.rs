@@ -247,7 +247,10 @@ mod tests {
             Some(SourceFormat::PlainText)
         );
         assert_eq!(format_from_url("https://x.y/article"), None);
-        assert_eq!(format_from_url("https://x.y/a.htm"), Some(SourceFormat::Html));
+        assert_eq!(
+            format_from_url("https://x.y/a.htm"),
+            Some(SourceFormat::Html)
+        );
         assert_eq!(
             format_from_attribute(" Markdown "),
             Some(SourceFormat::Markdown)
