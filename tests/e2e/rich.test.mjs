@@ -24,6 +24,16 @@ async function inShadow(page, fn, arg) {
   return root.evaluate(fn, arg);
 }
 
+/** The title, byline and text the reader shows, with what `more(root)` finds. */
+async function readArticle(page, more = () => ({})) {
+  const basics = await inShadow(page, (root) => ({
+    title: root.querySelector('.ar-title').textContent,
+    byline: root.querySelector('.ar-byline')?.textContent ?? '',
+    text: root.querySelector('.ar-article').innerText,
+  }));
+  return { ...basics, ...(await inShadow(page, more)) };
+}
+
 /** Waits until the reader shows an article. */
 const shown = (page) => page.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-article'), null, { timeout: 15000 });
 
@@ -119,10 +129,7 @@ test('a keyword across <strong> matches and counts once, and its highlight spans
 
 test('a whole page as src: the article without navigation, header, footer, asides, share and comments', async () => {
   const page = await readerWith({ src: '/fixtures/pages/news.html', 'ui-lang': 'en' });
-  const read = await inShadow(page, (root) => ({
-    title: root.querySelector('.ar-title').textContent,
-    byline: root.querySelector('.ar-byline')?.textContent ?? '',
-    text: root.querySelector('.ar-article').innerText,
+  const read = await readArticle(page, (root) => ({
     headings: [...root.querySelectorAll('.ar-heading')].map((h) => h.firstChild.textContent),
   }));
   assert.equal(read.title, 'The Quiet Engineering of Bridges');
@@ -149,11 +156,7 @@ test('select picks the container explicitly', async () => {
 
 test('a Chinese page whose headings are bold paragraphs', async () => {
   const page = await readerWith({ src: '/fixtures/pages/zh-gov.html' }, { width: 1280, height: 1000 });
-  const read = await inShadow(page, (root) => ({
-    title: root.querySelector('.ar-title').textContent,
-    text: root.querySelector('.ar-article').innerText,
-    byline: root.querySelector('.ar-byline')?.textContent ?? '',
-  }));
+  const read = await readArticle(page);
   assert.equal(read.title, '关于进一步加强基层组织建设的实施意见');
   for (const part of ['某某县委组织部', '2024-03-05 10:30']) assert.ok(read.byline.includes(part), read.byline);
   for (const junk of ['政务公开', '当前位置', '主办单位', 'ICP备']) assert.ok(!read.text.includes(junk), `"${junk}" is shown`);
@@ -171,10 +174,7 @@ test('a Chinese page whose headings are bold paragraphs', async () => {
 
 test('Markdown: links, emphasis, code, images and tables render as elements; raw markup never shows', async () => {
   const page = await readerWith({ src: '/fixtures/notes.md', 'ui-lang': 'en' });
-  const read = await inShadow(page, (root) => ({
-    title: root.querySelector('.ar-title').textContent,
-    byline: root.querySelector('.ar-byline')?.textContent ?? '',
-    text: root.querySelector('.ar-article').innerText,
+  const read = await readArticle(page, (root) => ({
     link: [...root.querySelectorAll('a.ar-link')].map((a) => [a.textContent, a.getAttribute('href')]),
     strong: [...root.querySelectorAll('.ar-article strong')].map((e) => e.textContent),
     em: [...root.querySelectorAll('.ar-article em')].map((e) => e.textContent),

@@ -40,7 +40,7 @@ fn texts(doc: &Document) -> Vec<&str> {
 }
 
 /// The text each inline of a kind covers, in order.
-fn covered<'a>(doc: &'a Document, wanted: fn(&InlineKind) -> bool) -> Vec<&'a str> {
+fn covered(doc: &Document, wanted: fn(&InlineKind) -> bool) -> Vec<&str> {
     doc.blocks
         .iter()
         .flat_map(|b| &b.inlines)
