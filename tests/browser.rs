@@ -456,3 +456,31 @@ async fn markdown_without_its_module_is_shown_as_text_rather_than_lost() {
     until(|| root.query_selector(".ar-article").unwrap().is_some()).await;
     assert!(texts(&root, ".ar-article")[0].contains("Some **bold** text."));
 }
+
+#[wasm_bindgen_test]
+async fn an_image_that_cannot_load_shows_its_alt_text() {
+    let root = mount(
+        ArticleSource::Inline {
+            text: r#"<h1>Pictures</h1><p>Before.</p><figure><img src="/no-such-picture.png" alt="A missing bridge"></figure>"#.into(),
+            format: Some(reader_core::article::SourceFormat::Html),
+        },
+        Config::default(),
+    );
+    until(|| root.query_selector("img.ar-image").unwrap().is_some()).await;
+    let image = root.query_selector("img.ar-image").unwrap().unwrap();
+    assert_eq!(image.get_attribute("loading").as_deref(), Some("lazy"));
+    // Other readers on this test page scroll it, so a lazy load may never
+    // start here: fail the image as the browser would.
+    image
+        .dispatch_event(&web_sys::Event::new("error").unwrap())
+        .unwrap();
+    until(|| root.query_selector(".ar-image-failed").unwrap().is_some()).await;
+    let failed = root.query_selector(".ar-image-failed").unwrap().unwrap();
+    assert_eq!(
+        failed.get_attribute("data-alt").as_deref(),
+        Some("A missing bridge")
+    );
+    assert_eq!(failed.get_attribute("role").as_deref(), Some("img"));
+    // Drawn by CSS, so the block's text (and its highlights) stay as they were.
+    assert_eq!(failed.text_content().unwrap_or_default(), "");
+}
