@@ -16,7 +16,14 @@
 //!
 //! A numbered line that is too long to be a heading is a *run-in* heading when its
 //! first sentence is short (`（一）加强组织领导。各级党委要……`): the block is split
-//! there. Markdown uses its `#` levels and nothing else.
+//! there. Where a rich source opens a paragraph with bold (`<p><strong>（一）加强
+//! 组织领导</strong>各级党委要……`), the bold run is the heading. Wholly bold short
+//! paragraphs without numbering are headings too, below every numbered style,
+//! when there are at least two of them.
+//!
+//! Tagged headings (`<h2>`, Markdown `#`) give their own levels, and then nothing
+//! else is a heading; Markdown uses its `#` levels and nothing else; an HTML page
+//! without heading tags is read with the rules above.
 
 use super::SourceFormat;
 use super::blocks::{RawBlock, RawKind};
@@ -55,12 +62,14 @@ enum Style {
     Decimal(u8),
     /// （1） 1)
     ArabicParen,
+    /// A wholly bold short paragraph without numbering (rich sources).
+    Bold,
     /// An unnumbered short line followed by prose, in texts with no numbering.
     Bare,
 }
 
 /// How many distinct ranks [`Style::rank`] gives.
-const RANKS: usize = 14;
+const RANKS: usize = 15;
 
 impl Style {
     /// Position in the rank order, 0 for the highest level.
@@ -76,7 +85,8 @@ impl Style {
             Style::LetterDot => 7,
             Style::Decimal(depth) => 7 + usize::from(depth.clamp(1, 4)),
             Style::ArabicParen => 12,
-            Style::Bare => 13,
+            Style::Bold => 13,
+            Style::Bare => 14,
         }
     }
 }
@@ -103,15 +113,19 @@ const MAX_HEADING_CHARS: usize = 80;
 const MAX_RUN_IN_CHARS: usize = 60;
 
 pub fn detect(blocks: &[RawBlock], format: SourceFormat) -> Vec<Option<Heading>> {
+    let tagged = blocks
+        .iter()
+        .any(|b| matches!(b.kind, RawKind::TaggedHeading(_)));
     match format {
-        SourceFormat::Markdown => markdown_levels(blocks),
-        SourceFormat::PlainText => numbered_levels(blocks),
+        SourceFormat::Markdown => tagged_levels(blocks),
+        SourceFormat::Html if tagged => tagged_levels(blocks),
+        SourceFormat::PlainText | SourceFormat::Html => numbered_levels(blocks),
     }
 }
 
-fn markdown_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
+fn tagged_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
     let level_of = |b: &RawBlock| match b.kind {
-        RawKind::MarkdownHeading(level) => Some(usize::from(level.clamp(1, 6))),
+        RawKind::TaggedHeading(level) => Some(usize::from(level.clamp(1, 6))),
         _ => None,
     };
     let mut present = [false; 7];
@@ -135,7 +149,7 @@ fn numbered_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
         .enumerate()
         .filter(|(_, b)| b.kind == RawKind::Text)
         .filter_map(|(i, b)| {
-            classify(&b.text).map(|(style, ordinal, split_at)| Candidate {
+            classify(&b.text, b.bold_lead()).map(|(style, ordinal, split_at)| Candidate {
                 block: i,
                 style,
                 ordinal,
@@ -144,6 +158,7 @@ fn numbered_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
         })
         .collect();
     let mut accepted = accept_sequences(&candidates);
+    accepted.extend(bold_headings(blocks, &candidates));
     if accepted.is_empty() {
         accepted = bare_headings(blocks);
     }
@@ -245,6 +260,33 @@ fn chains(group: &[&Candidate], mut last_ordinal: Option<u32>) -> Vec<Vec<Candid
     out
 }
 
+/// Wholly bold short paragraphs without numbering, when there are at least two
+/// and they are not most of the text (a page set all in bold has no headings).
+fn bold_headings(blocks: &[RawBlock], numbered: &[Candidate]) -> Vec<Candidate> {
+    let found: Vec<Candidate> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            b.kind == RawKind::Text
+                && b.bold_lead() == Some(b.text.len())
+                && char_len(&b.text) <= MAX_HEADING_CHARS
+                && numbered.iter().all(|c| c.block != *i)
+        })
+        .map(|(i, _)| Candidate {
+            block: i,
+            style: Style::Bold,
+            ordinal: 0,
+            split_at: None,
+        })
+        .collect();
+    let texts = blocks.iter().filter(|b| b.kind == RawKind::Text).count();
+    if found.len() >= 2 && found.len() * 2 < texts {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
 /// In texts with no numbering at all: short title-like lines between paragraphs.
 fn bare_headings(blocks: &[RawBlock]) -> Vec<Candidate> {
     let found: Vec<Candidate> = blocks
@@ -279,9 +321,16 @@ fn is_bare_title(line: &str) -> bool {
         && (text::fold(first) != Some(first) || text::is_cjk(first) || first.is_ascii_digit())
 }
 
-/// Recognises a numbering marker: (style, ordinal, run-in split).
-fn classify(line: &str) -> Option<(Style, u32, Option<usize>)> {
+/// Recognises a numbering marker: (style, ordinal, run-in split). A bold run
+/// opening the line (`bold_lead`) is the heading when it goes past the marker.
+fn classify(line: &str, bold_lead: Option<usize>) -> Option<(Style, u32, Option<usize>)> {
     let (style, ordinal, marker_end) = marker(line)?;
+    if let Some(lead) =
+        bold_lead.filter(|&l| l > marker_end && char_len(&line[..l]) <= MAX_HEADING_CHARS)
+    {
+        let split = (lead < line.len() && !text::trim(&line[lead..]).is_empty()).then_some(lead);
+        return Some((style, ordinal, split));
+    }
     let rest = text::trim(&line[marker_end..]);
     let titled_alone = matches!(style, Style::Part | Style::Chapter | Style::Section);
     if rest.is_empty() {
@@ -603,16 +652,10 @@ mod tests {
     }
 
     #[test]
-    fn markdown_levels_are_dense() {
+    fn tagged_levels_are_dense() {
         let blocks = vec![
-            RawBlock {
-                text: "A".into(),
-                kind: RawKind::MarkdownHeading(2),
-            },
-            RawBlock {
-                text: "B".into(),
-                kind: RawKind::MarkdownHeading(4),
-            },
+            RawBlock::new(RawKind::TaggedHeading(2), "A"),
+            RawBlock::new(RawKind::TaggedHeading(4), "B"),
             RawBlock::text("一、不是标题"),
         ];
         let found: Vec<Option<u8>> = detect(&blocks, SourceFormat::Markdown)
@@ -620,5 +663,71 @@ mod tests {
             .map(|h| h.map(|h| h.level))
             .collect();
         assert_eq!(found, [Some(1), Some(2), None]);
+    }
+
+    /// A paragraph whose first `bold` bytes are `<strong>`.
+    fn bold(text: &str, bold: &str) -> RawBlock {
+        let mut block = RawBlock::text(text);
+        block.inlines.push(crate::article::Inline {
+            kind: crate::article::InlineKind::Strong,
+            span: crate::article::Span::new(0, bold.len()),
+        });
+        block
+    }
+
+    #[test]
+    fn a_bold_lead_is_the_run_in_heading() {
+        let line = "（一）加强组织领导各级党委要把这项工作摆上重要议程，主要负责同志亲自抓。";
+        let blocks = vec![
+            bold(line, "（一）加强组织领导"),
+            bold("（二）强化保障", "（二）强化保障"),
+        ];
+        let found = detect(&blocks, SourceFormat::Html);
+        assert_eq!(
+            &line[..found[0].unwrap().split_at.unwrap()],
+            "（一）加强组织领导"
+        );
+        assert_eq!(found[1].unwrap().split_at, None);
+    }
+
+    #[test]
+    fn wholly_bold_paragraphs_are_headings_on_pages_without_heading_tags() {
+        let prose =
+            RawBlock::text("这是一段足够长的正文，用来说明上面的粗体段落是标题而不是正文。");
+        let blocks = vec![
+            bold("一、总体要求", "一、总体要求"),
+            prose.clone(),
+            bold("坚持党的领导", "坚持党的领导"),
+            prose.clone(),
+            bold("加强队伍建设", "加强队伍建设"),
+            prose.clone(),
+            bold("二、主要任务", "二、主要任务"),
+            prose.clone(),
+        ];
+        let found: Vec<Option<u8>> = detect(&blocks, SourceFormat::Html)
+            .into_iter()
+            .map(|h| h.map(|h| h.level))
+            .collect();
+        assert_eq!(
+            found,
+            [Some(1), None, Some(2), None, Some(2), None, Some(1), None]
+        );
+        // One bold line alone is emphasis, not a heading.
+        let one = vec![bold("注意", "注意"), prose.clone(), prose];
+        assert_eq!(detect(&one, SourceFormat::Html), [None, None, None]);
+    }
+
+    #[test]
+    fn heading_tags_win_over_numbering_on_html_pages() {
+        let blocks = vec![
+            RawBlock::new(RawKind::TaggedHeading(2), "Intro"),
+            RawBlock::text("一、不是标题"),
+            RawBlock::text("二、也不是"),
+        ];
+        let found: Vec<Option<u8>> = detect(&blocks, SourceFormat::Html)
+            .into_iter()
+            .map(|h| h.map(|h| h.level))
+            .collect();
+        assert_eq!(found, [Some(1), None, None]);
     }
 }
