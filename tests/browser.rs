@@ -455,6 +455,11 @@ async fn markdown_without_its_module_is_shown_as_text_rather_than_lost() {
     );
     until(|| root.query_selector(".ar-article").unwrap().is_some()).await;
     assert!(texts(&root, ".ar-article")[0].contains("Some **bold** text."));
+    assert_eq!(
+        texts(&root, ".ar-notice"),
+        ["Markdown 格式模块未能载入，文章按纯文本显示，标记符号会原样出现。"],
+        "the reader says why the markup shows"
+    );
 }
 
 #[wasm_bindgen_test]

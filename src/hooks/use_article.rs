@@ -13,7 +13,7 @@ use reader_core::html::HtmlOptions;
 use reader_core::reader::{Action, Article, Loading, Memory};
 use reader_core::sample::SEED_ARTICLE;
 use reader_core::source::ArticleSource;
-use reader_core::source::Problem;
+use reader_core::source::{Notice, Problem};
 use reader_core::url_hash::{self, HashKeys};
 
 /// Loads and parses `source` whenever it changes (fetching a `src` first), then
@@ -124,12 +124,14 @@ async fn read(
         SourceFormat::Markdown => markup::markdown_to_html(article::markdown_body(text)).await,
     };
     let Some(html) = html else {
-        return Article::parse(
-            text,
-            ParseOptions {
-                format: Some(format),
-            },
-        );
+        let options = ParseOptions {
+            format: Some(format),
+        };
+        let article = Article::parse(text, options);
+        return match format {
+            SourceFormat::Markdown => article.map(|a| a.with_notice(Notice::MarkdownAsText)),
+            _ => article,
+        };
     };
     let select = origin.select.filter(|_| format == SourceFormat::Html);
     let (flat, selected) = markup::flatten(&html, select);

@@ -14,7 +14,7 @@ use crate::html::{self, HtmlOptions};
 use crate::matcher::{self, Folded, Keyword, KeywordProblem, Matches};
 use crate::outline::{self, Collapsed, TreeEffect, TreeKey, TypeAhead};
 use crate::saved::{self, Saved};
-use crate::source::Problem;
+use crate::source::{Notice, Problem};
 use crate::url_hash::HashState;
 
 /// A parsed article and what the views derive from it once.
@@ -34,6 +34,8 @@ pub struct Article {
     pub language: &'static str,
     /// Where this article's memory lives in browser storage.
     pub storage_key: String,
+    /// What the reader should know about how the article is shown.
+    pub notice: Option<Notice>,
 }
 
 impl Article {
@@ -80,6 +82,15 @@ impl Article {
             node_seconds,
             subtree_end,
             document,
+            notice: None,
+        }
+    }
+
+    /// The same article, shown with `notice` above it.
+    pub fn with_notice(self, notice: Notice) -> Article {
+        Article {
+            notice: Some(notice),
+            ..self
         }
     }
 

@@ -51,6 +51,15 @@ pub enum Problem {
     Undecodable { url: String, encoding: Encoding },
 }
 
+/// Something a reader should know about how the article is shown, though it
+/// is shown: said above the article, in the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The Markdown module could not load (blocked, offline): the article is
+    /// shown as plain text, its markup visible, rather than not at all.
+    MarkdownAsText,
+}
+
 /// A text encoding the browser's `TextDecoder` knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
