@@ -6,11 +6,12 @@
 use article_reader::app::{App, Bridge, Props};
 use article_reader::element::ReaderHandle;
 use gloo::timers::future::TimeoutFuture;
-use reader_core::config::{Config, Theme};
+use reader_core::config::Config;
 use reader_core::dom_ids;
 use reader_core::i18n::Lang;
 use reader_core::reader::Action;
 use reader_core::sample::SEED_ARTICLE;
+use reader_core::settings::{SettingChoices, Theme};
 use reader_core::source::ArticleSource;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -122,7 +123,10 @@ async fn blank_text_shows_a_message_instead_of_an_empty_page() {
 async fn configuration_sets_theme_labels_and_title() {
     let config = Config {
         article_title: Some("Override <b>not bold</b>".into()),
-        theme: Theme::Dark,
+        settings: SettingChoices {
+            theme: Some(Theme::Dark),
+            ..SettingChoices::default()
+        },
         lang: Lang::En,
         ..Config::default()
     };
