@@ -241,6 +241,13 @@ pub fn App(props: &Props) -> Html {
                                 onaction={onaction.clone()}
                             />
                         </nav>
+                        // What only printing shows, after the title (see reader.css, print).
+                        <div class="ar-print-only ar-print-front">
+                            { print_legend(&state.keywords, &state.matches, lang) }
+                            if state.settings.print_outline {
+                                <PrintContents article={article.clone()} {lang} />
+                            }
+                        </div>
                         <ArticleView
                             article={article.clone()}
                             collapsed={state.collapsed.clone()}
@@ -249,12 +256,7 @@ pub fn App(props: &Props) -> Html {
                             {lang}
                             title_override={config.article_title.clone().map(AttrValue::from)}
                             ontoggle={ontoggle_section}
-                        >
-                            { print_legend(&state.keywords, &state.matches, lang) }
-                            if state.settings.print_outline {
-                                <PrintContents article={article.clone()} {lang} />
-                            }
-                        </ArticleView>
+                        />
                         <MatchTicks ticks={(*ticks).clone()} {lang} onaction={onaction.clone()} />
                     </div>
                 </>

@@ -25,9 +25,6 @@ pub struct Props {
     /// Replaces the article's own title (the `article-title` attribute).
     #[prop_or_default]
     pub title_override: Option<AttrValue>,
-    /// Shown between the header and the text (what only printing shows).
-    #[prop_or_default]
-    pub children: Html,
 }
 
 #[component]
@@ -65,7 +62,6 @@ pub fn ArticleView(props: &Props) -> Html {
                 { title }
                 { byline(&doc.metadata, article.reading_minutes, props.lang) }
             </header>
-            { props.children.clone() }
             { contents(&items, &shared, props.current) }
         </article>
     }

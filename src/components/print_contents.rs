@@ -24,7 +24,7 @@ pub fn PrintContents(props: &Props) -> Html {
     }
     let roots: Vec<usize> = doc.roots().collect();
     html! {
-        <div class="ar-print-only ar-print-contents">
+        <div class="ar-print-contents">
             <p class="ar-print-contents-title">{ props.lang.labels().outline }</p>
             { entries(doc, &roots) }
         </div>

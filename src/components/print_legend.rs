@@ -13,7 +13,7 @@ pub fn print_legend(keywords: &[Keyword], matches: &Matches, lang: Lang) -> Html
         return Html::default();
     }
     html! {
-        <div class="ar-print-only ar-print-legend">
+        <div class="ar-print-legend">
             <span class="ar-print-legend-title">{ lang.labels().keywords }</span>
             for (i, keyword) in keywords.iter().enumerate() {
                 <span class="ar-print-legend-item">

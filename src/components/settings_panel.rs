@@ -40,9 +40,7 @@ pub fn settings_panel(settings: &ReadingSettings, lang: Lang, onaction: &Callbac
                 title={if larger { labels.larger } else { labels.smaller }}
                 disabled={next.is_none()}
                 onclick={onaction.reform(move |_: MouseEvent| Action::ChangeSetting(Setting::FontSize(next.unwrap_or_default())))}
-            >
-                { if larger { "A+" } else { "A−" } }
-            </button>
+            ></button>
         }
     };
     let print = Callback::from(|_: MouseEvent| {
