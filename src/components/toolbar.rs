@@ -29,45 +29,70 @@ pub fn toolbar(
     let settings_open = state.is_open(Surface::Settings);
     html! {
         <div class="ar-toolbar" inert={bars.is_none()}>
-            <button
-                type="button"
-                id={dom_ids::OUTLINE_TOGGLE}
-                class="ar-button ar-outline-toggle"
-                aria-controls={dom_ids::OUTLINE}
-                aria-expanded={outline_shown.to_string()}
-                onclick={onaction.reform(move |_: MouseEvent| Action::SetOutlineOpen(!outline_shown))}
-            >
-                <span class="ar-icon-list" aria-hidden="true"></span>
-                <span class="ar-outline-label">{ labels.outline }</span>
-            </button>
-            <button
-                type="button"
-                id={dom_ids::SEARCH_TOGGLE}
-                class="ar-button ar-icon-button ar-search-toggle"
-                aria-controls={dom_ids::KEYWORD_BAR}
-                aria-expanded={search_shown.to_string()}
-                aria-label={labels.search}
-                title={labels.search}
-                onclick={onaction.reform(|_: MouseEvent| Action::ToggleSearch)}
-            >
-                <span class="ar-icon-search" aria-hidden="true"></span>
-            </button>
+            { opener(
+                dom_ids::OUTLINE_TOGGLE,
+                "ar-button ar-outline-toggle",
+                Some(dom_ids::OUTLINE),
+                outline_shown,
+                None,
+                onaction.reform(move |_: MouseEvent| Action::SetOutlineOpen(!outline_shown)),
+                html! {
+                    <>
+                        <span class="ar-icon-list" aria-hidden="true"></span>
+                        <span class="ar-outline-label">{ labels.outline }</span>
+                    </>
+                },
+            ) }
+            { opener(
+                dom_ids::SEARCH_TOGGLE,
+                "ar-button ar-icon-button ar-search-toggle",
+                Some(dom_ids::KEYWORD_BAR),
+                search_shown,
+                Some(labels.search),
+                onaction.reform(|_: MouseEvent| Action::ToggleSearch),
+                html! { <span class="ar-icon-search" aria-hidden="true"></span> },
+            ) }
             { bars.unwrap_or_default() }
             <div class="ar-tools" role="group" aria-label={labels.tools}>
-                <button
-                    type="button"
-                    id={dom_ids::SETTINGS_TOGGLE}
-                    class="ar-button ar-icon-button ar-settings-toggle"
-                    aria-controls={settings_open.then_some(dom_ids::SETTINGS)}
-                    aria-expanded={settings_open.to_string()}
-                    aria-label={labels.settings}
-                    title={labels.settings}
-                    onclick={onaction.reform(|_: MouseEvent| Action::ToggleSettings)}
-                >
-                    <span class="ar-icon-text" aria-hidden="true">{ "Aa" }</span>
-                </button>
+                { opener(
+                    dom_ids::SETTINGS_TOGGLE,
+                    "ar-button ar-icon-button ar-settings-toggle",
+                    // Only while open: the sheet is not there otherwise.
+                    settings_open.then_some(dom_ids::SETTINGS),
+                    settings_open,
+                    Some(labels.settings),
+                    onaction.reform(|_: MouseEvent| Action::ToggleSettings),
+                    html! { <span class="ar-icon-text" aria-hidden="true">{ "Aa" }</span> },
+                ) }
             </div>
             { sheets }
         </div>
+    }
+}
+
+/// A button that shows or hides what `controls` names, saying which with
+/// `aria-expanded`; `name` labels an icon-only button (and its tooltip).
+fn opener(
+    id: &'static str,
+    class: &'static str,
+    controls: Option<&'static str>,
+    open: bool,
+    name: Option<&'static str>,
+    onclick: Callback<MouseEvent>,
+    content: Html,
+) -> Html {
+    html! {
+        <button
+            type="button"
+            {id}
+            {class}
+            aria-controls={controls}
+            aria-expanded={open.to_string()}
+            aria-label={name}
+            title={name}
+            {onclick}
+        >
+            { content }
+        </button>
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, TouchEvent};
+use web_sys::{Element, Event, EventTarget, TouchEvent};
 use yew::prelude::*;
 
 use crate::web::dom;
@@ -22,25 +22,15 @@ pub fn use_dismiss(root: NodeRef, sheet_open: bool, drawer_open: bool, onaction:
     use_effect_with(
         (root, sheet_open, drawer_open),
         move |(root, sheet_open, drawer_open)| {
-            // Passive, and on the window in the capture phase: it sees every
-            // press, on this reader, another one or the page, and delays none.
-            let options = EventListenerOptions {
-                passive: true,
-                ..EventListenerOptions::run_in_capture_phase()
-            };
             let mut listeners = Vec::new();
+            // On the window: it sees every press, on this reader, another one or the page.
             if let (true, Some(window)) = (*sheet_open, web_sys::window()) {
                 let onaction = onaction.clone();
-                listeners.push(EventListener::new_with_options(
-                    &window,
-                    "pointerdown",
-                    options,
-                    move |event| {
-                        onaction.emit(Action::PressOutside {
-                            inside: surface_pressed(event),
-                        });
-                    },
-                ));
+                listeners.push(listen(&window, "pointerdown", move |event| {
+                    onaction.emit(Action::PressOutside {
+                        inside: surface_pressed(event),
+                    })
+                }));
             }
             let drawer = root
                 .cast::<Element>()
@@ -49,30 +39,34 @@ pub fn use_dismiss(root: NodeRef, sheet_open: bool, drawer_open: bool, onaction:
             if let Some(drawer) = drawer {
                 let start = Rc::new(Cell::new(None::<(f64, f64)>));
                 let started = start.clone();
-                listeners.push(EventListener::new_with_options(
-                    &drawer,
-                    "touchstart",
-                    options,
-                    move |event| {
-                        started.set(touch_point(event));
-                    },
-                ));
-                listeners.push(EventListener::new_with_options(
-                    &drawer,
-                    "touchend",
-                    options,
-                    move |event| {
-                        if let (Some((x0, y0)), Some((x1, y1))) = (start.take(), touch_point(event))
-                            && is_swipe_across(x1 - x0, y1 - y0)
-                        {
-                            onaction.emit(Action::Dismiss(Surface::Drawer));
-                        }
-                    },
-                ));
+                listeners.push(listen(&drawer, "touchstart", move |event| {
+                    started.set(touch_point(event))
+                }));
+                listeners.push(listen(&drawer, "touchend", move |event| {
+                    if let (Some((x0, y0)), Some((x1, y1))) = (start.take(), touch_point(event))
+                        && is_swipe_across(x1 - x0, y1 - y0)
+                    {
+                        onaction.emit(Action::Dismiss(Surface::Drawer));
+                    }
+                }));
             }
             move || drop(listeners)
         },
     );
+}
+
+/// Listens in the capture phase (before anything can stop the event) and
+/// passively (delaying no scroll).
+fn listen(
+    target: &EventTarget,
+    event: &'static str,
+    handler: impl FnMut(&Event) + 'static,
+) -> EventListener {
+    let options = EventListenerOptions {
+        passive: true,
+        ..EventListenerOptions::run_in_capture_phase()
+    };
+    EventListener::new_with_options(target, event, options, handler)
 }
 
 /// The innermost surface (or its opener) on the pressed element's path,
