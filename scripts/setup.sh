@@ -8,7 +8,8 @@
 # Usage: scripts/setup.sh [serve|build|test]   (default: serve)
 #   serve: the Rust target, Trunk and wasm-bindgen-cli
 #   build: and the npm packages (binaryen's wasm-opt for release builds)
-#   test:  and Debian's Chromium, ChromeDriver and CJK fonts
+#   test:  and Debian's Chromium, ChromeDriver, CJK fonts and poppler-utils
+#          (pdftotext and pdftoppm read the print test's PDF)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-serve}"
@@ -37,15 +38,16 @@ say "fetching crates, so builds can run --offline"
 cargo fetch --quiet
 
 if [ "$mode" = build ] || [ "$mode" = test ]; then
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/mark.js ]; then
-    say "installing npm packages (binaryen, playwright-core, mark.js)"
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/mark.js ] \
+    || [ ! -d node_modules/@axe-core/playwright ]; then
+    say "installing npm packages (binaryen, playwright-core, mark.js, @axe-core/playwright)"
     npm ci --no-audit --no-fund
   fi
 fi
 
 if [ "$mode" = test ]; then
   missing=()
-  for package in chromium chromium-driver fonts-noto-cjk; do
+  for package in chromium chromium-driver fonts-noto-cjk poppler-utils; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -11,21 +11,25 @@ use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
 use crate::components::find_bar::find_bar;
+use crate::components::help_sheet::help_sheet;
 use crate::components::keyword_bar::KeywordBar;
 use crate::components::match_ticks::MatchTicks;
 use crate::components::outline_panel::OutlinePanel;
+use crate::components::print_contents::PrintContents;
+use crate::components::print_legend::print_legend;
+use crate::components::settings_panel::settings_panel;
 use crate::components::status_view::{loading_view, problem_view};
 use crate::components::toolbar::toolbar;
 use crate::hooks::{
-    use_article, use_changed, use_highlights, use_memory, use_narrow, use_reading_position,
-    use_reveal_on_find, use_suggestions, use_url_hash,
+    use_article, use_changed, use_dismiss, use_focus_request, use_highlights, use_memory,
+    use_narrow, use_reading_position, use_reveal_on_find, use_suggestions, use_url_hash,
 };
-use crate::web::{dom, highlights};
+use crate::web::{dom, highlights, storage};
 use reader_core::config::Config;
 use reader_core::dom_ids;
 use reader_core::keys;
 use reader_core::matcher::{Matches, Tick};
-use reader_core::reader::{Action, ReaderState, Status};
+use reader_core::reader::{Action, ReaderState, Status, Surface};
 use reader_core::source::ArticleSource;
 
 /// The reader state as Yew holds it. A newtype, because Rust lets only this
@@ -88,6 +92,9 @@ pub fn App(props: &Props) -> Html {
         let mut state = ReaderState::default();
         state.apply(Action::SetOutlinePreset(config.outline_open));
         state.apply(Action::SetPreset(config.keywords.clone()));
+        // Settings before the first render, so the theme never flashes.
+        state.apply(Action::SetSettingsPreset(config.settings));
+        state.apply(Action::RestoreSettings(storage::load_settings()));
         Store(state)
     });
     let root = use_node_ref();
@@ -103,6 +110,18 @@ pub fn App(props: &Props) -> Html {
         onaction.reform(Action::SetOutlinePreset),
     );
     use_changed(config.keywords.clone(), onaction.reform(Action::SetPreset));
+    use_changed(config.settings, onaction.reform(Action::SetSettingsPreset));
+    use_changed(
+        state.own_settings,
+        Callback::from(|own| storage::store_settings(&own)),
+    );
+    use_focus_request(root.clone(), state.focus_request);
+    use_dismiss(
+        root.clone(),
+        state.sheet_open(),
+        state.drawer_over_text(),
+        onaction.clone(),
+    );
     use_narrow(root.clone(), onaction.reform(Action::SetNarrow));
     use_article(&props.source, config.hash.clone(), onaction.clone());
     use_reading_position(root.clone(), &state, onaction.clone());
@@ -125,8 +144,6 @@ pub fn App(props: &Props) -> Html {
     }
 
     let outline_shown = state.outline_shown();
-    let ontoggle_outline =
-        onaction.reform(move |_: MouseEvent| Action::SetOutlineOpen(!outline_shown));
     let ontoggle_section = use_callback(onaction.clone(), |node: usize, onaction| {
         onaction.emit(Action::Toggle(node))
     });
@@ -167,7 +184,16 @@ pub fn App(props: &Props) -> Html {
                 ArticleSource::Url { url, .. } => Some(url.as_str()),
                 _ => None,
             };
-            loading_view(*loading, url, lang)
+            // The toolbar and the layout are there already (inert), so the
+            // article takes the place of the hint without moving anything.
+            html! {
+                <>
+                    { toolbar(&state, lang, &onaction, None, Html::default()) }
+                    <div class="ar-layout">
+                        <div class="ar-layout-status">{ loading_view(*loading, url, lang) }</div>
+                    </div>
+                </>
+            }
         }
         Status::Failed(problem) => problem_view(problem, lang),
         Status::Ready(article) => {
@@ -182,15 +208,24 @@ pub fn App(props: &Props) -> Html {
                         problem={state.keyword_problem.clone()}
                         suggestions={state.suggestions.clone()}
                         suggestions_open={state.suggestions_open}
+                        shown={state.search_shown()}
                         {lang}
                         onaction={onaction.clone()}
                     />
                     { find_bar(&state, lang, &onaction) }
                 </>
             };
+            // Sheets are exclusive: at most one shows.
+            let sheets = if state.is_open(Surface::Settings) {
+                settings_panel(&state.settings, lang, &onaction)
+            } else if state.is_open(Surface::Help) {
+                help_sheet(lang, &onaction)
+            } else {
+                Html::default()
+            };
             html! {
                 <>
-                    { toolbar(lang, outline_shown, ontoggle_outline, bars) }
+                    { toolbar(&state, lang, &onaction, Some(bars), sheets) }
                     <div class="ar-layout">
                         <nav id={dom_ids::OUTLINE} class="ar-outline" aria-label={lang.labels().outline}>
                             <OutlinePanel
@@ -206,6 +241,13 @@ pub fn App(props: &Props) -> Html {
                                 onaction={onaction.clone()}
                             />
                         </nav>
+                        // What only printing shows, after the title (see reader.css, print).
+                        <div class="ar-print-only ar-print-front">
+                            { print_legend(&state.keywords, &state.matches, lang) }
+                            if state.settings.print_outline {
+                                <PrintContents article={article.clone()} {lang} />
+                            }
+                        </div>
                         <ArticleView
                             article={article.clone()}
                             collapsed={state.collapsed.clone()}
@@ -226,9 +268,22 @@ pub fn App(props: &Props) -> Html {
     } else {
         "ar-outline-hidden"
     };
+    let title = config
+        .article_title
+        .as_deref()
+        .or(article.as_ref().map(|a| a.document.title.as_str()))
+        .unwrap_or_default();
     html! {
         // tabindex -1: a click anywhere in the reader focuses it, so F3 works there.
-        <div class={classes!("ar-reader", config.theme.class(), layout)} lang={lang.tag()} ref={root} tabindex="-1" {onkeydown}>
+        <div
+            class={classes!("ar-reader", state.settings.classes().to_vec(), layout)}
+            lang={lang.tag()}
+            role="region"
+            aria-label={lang.reader_label(title)}
+            ref={root}
+            tabindex="-1"
+            {onkeydown}
+        >
             { body }
         </div>
     }

@@ -4,6 +4,8 @@
 
 pub mod use_article;
 pub mod use_changed;
+pub mod use_dismiss;
+pub mod use_focus_request;
 pub mod use_highlights;
 pub mod use_memory;
 pub mod use_narrow;
@@ -14,6 +16,8 @@ pub mod use_url_hash;
 
 pub use use_article::use_article;
 pub use use_changed::use_changed;
+pub use use_dismiss::use_dismiss;
+pub use use_focus_request::use_focus_request;
 pub use use_highlights::use_highlights;
 pub use use_memory::use_memory;
 pub use use_narrow::use_narrow;

@@ -6,11 +6,12 @@
 use article_reader::app::{App, Bridge, Props};
 use article_reader::element::ReaderHandle;
 use gloo::timers::future::TimeoutFuture;
-use reader_core::config::{Config, Theme};
+use reader_core::config::Config;
 use reader_core::dom_ids;
 use reader_core::i18n::Lang;
 use reader_core::reader::Action;
 use reader_core::sample::SEED_ARTICLE;
+use reader_core::settings::{SettingChoices, Theme, Width};
 use reader_core::source::ArticleSource;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -122,7 +123,10 @@ async fn blank_text_shows_a_message_instead_of_an_empty_page() {
 async fn configuration_sets_theme_labels_and_title() {
     let config = Config {
         article_title: Some("Override <b>not bold</b>".into()),
-        theme: Theme::Dark,
+        settings: SettingChoices {
+            theme: Some(Theme::Dark),
+            ..SettingChoices::default()
+        },
         lang: Lang::En,
         ..Config::default()
     };
@@ -266,14 +270,18 @@ async fn every_id_in_the_shadow_root_is_unique_and_each_row_goes_to_its_own_node
             == 7
     })
     .await;
-    // Open the suggestions too, so their list's id is in the tree.
-    let buttons = shadow.query_selector_all("button[aria-controls]").unwrap();
-    for i in 0..buttons.length() {
-        let button: HtmlElement = buttons.item(i).unwrap().unchecked_into();
-        if button.get_attribute("aria-controls").as_deref() == Some(dom_ids::SUGGESTIONS) {
-            button.click();
-        }
+    // Open the suggestions too, so their list's id is in the tree (showing
+    // the keyword bar first where the reader is narrow).
+    let click = |id: &str| {
+        let button: HtmlElement = shadow.get_element_by_id(id).unwrap().unchecked_into();
+        button.click();
+    };
+    let bar = shadow.get_element_by_id(dom_ids::KEYWORD_BAR).unwrap();
+    if bar.has_attribute("hidden") {
+        click(dom_ids::SEARCH_TOGGLE);
+        yew::scheduler::flush().await;
     }
+    click(dom_ids::SUGGESTIONS_TOGGLE);
     until(|| shadow.get_element_by_id(dom_ids::SUGGESTIONS).is_some()).await;
 
     let with_ids = shadow.query_selector_all("[id]").unwrap();
@@ -488,4 +496,38 @@ async fn an_image_that_cannot_load_shows_its_alt_text() {
     assert_eq!(failed.get_attribute("role").as_deref(), Some("img"));
     // Drawn by CSS, so the block's text (and its highlights) stay as they were.
     assert_eq!(failed.text_content().unwrap_or_default(), "");
+}
+
+#[wasm_bindgen_test]
+async fn preset_reading_settings_become_the_readers_classes() {
+    let config = Config {
+        settings: SettingChoices {
+            theme: Some(Theme::Sepia),
+            font_size: Some(4),
+            width: Some(Width::Wide),
+            ..SettingChoices::default()
+        },
+        ..Config::default()
+    };
+    let root = mount(inline(SEED_ARTICLE), config);
+    until(|| root.query_selector(".ar-title").unwrap().is_some()).await;
+    let reader = root.query_selector(".ar-reader").unwrap().unwrap();
+    let classes = reader.get_attribute("class").unwrap_or_default();
+    for class in [
+        "ar-theme-sepia",
+        "ar-size-4",
+        "ar-width-wide",
+        "ar-spacing-normal",
+    ] {
+        assert!(
+            classes.split(' ').any(|c| c == class),
+            "{class} in {classes}"
+        );
+    }
+    // A region landmark named after the article.
+    assert_eq!(reader.get_attribute("role").as_deref(), Some("region"));
+    assert_eq!(
+        reader.get_attribute("aria-label").as_deref(),
+        Some("阅读：在新征程中书写组织工作新答卷")
+    );
 }

@@ -1,20 +1,37 @@
-//! The keyword bar: a chip per keyword (its colour, its count, a remove
-//! button), the input that adds keywords, and suggestions from the article.
+//! The keyword bar (a search landmark): a chip per keyword (its colour, its
+//! count, a remove button), the input that adds keywords, whole words, clear,
+//! and a sheet of suggestions from the article. On phones it hides behind the
+//! search button, its chips a strip that scrolls sideways.
 //!
 //! The text being typed lives here, not in the reader state: a keystroke
 //! renders this bar only (with a live count of the draft), never the article.
+//! After a button that goes away is pressed (a chip's ×, a suggestion, clear),
+//! focus moves to its neighbour or the input, never to the page's `<body>`.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::toggle_button;
 use crate::web::dom;
 use reader_core::dom_ids;
 use reader_core::i18n::Lang;
 use reader_core::keys::InputKey;
 use reader_core::matcher::{self, Keyword, KeywordProblem, Matches};
-use reader_core::reader::{Action, Article};
+use reader_core::reader::{Action, Article, KeywordsBy, focus_after_removal};
+
+/// Where focus goes once the bar has rendered after a press.
+#[derive(Clone, Copy)]
+enum AfterPress {
+    /// The × of chip `i` was pressed: the chip that takes its place.
+    ChipRemoved(usize),
+    /// Suggestion `i` was added: the one that takes its place.
+    SuggestionAdded(usize),
+    /// The input (after clear, or dismissing a problem).
+    Input,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -26,6 +43,8 @@ pub struct Props {
     pub problem: Option<(String, KeywordProblem)>,
     pub suggestions: Option<Rc<Vec<String>>>,
     pub suggestions_open: bool,
+    /// The bar shows (on phones, only after the search button).
+    pub shown: bool,
     pub lang: Lang,
     pub onaction: Callback<Action>,
 }
@@ -35,6 +54,24 @@ pub fn KeywordBar(props: &Props) -> Html {
     let labels = props.lang.labels();
     let draft = use_state(String::new);
     let onaction = &props.onaction;
+    let bar = use_node_ref();
+    let after_press = use_mut_ref(|| None::<AfterPress>);
+    {
+        let (bar, after_press) = (bar.clone(), after_press.clone());
+        use_effect(move || {
+            if let Some(after) = after_press.borrow_mut().take() {
+                focus_after(&bar, after);
+            }
+        });
+    }
+    // Emits `action` and says where focus goes once the bar has rendered.
+    let press = |action: Action, after: AfterPress| {
+        let (onaction, after_press) = (onaction.clone(), after_press.clone());
+        Callback::from(move |_: MouseEvent| {
+            *after_press.borrow_mut() = Some(after);
+            onaction.emit(action.clone());
+        })
+    };
 
     let oninput = {
         let (draft, onaction) = (draft.clone(), onaction.clone());
@@ -77,7 +114,7 @@ pub fn KeywordBar(props: &Props) -> Html {
     let chips = props.keywords.iter().enumerate().map(|(i, keyword)| {
         let targeted = props.find_target == Some(i);
         let ontarget = onaction.reform(move |_: MouseEvent| Action::SetFindTarget((!targeted).then_some(i)));
-        let onremove = onaction.reform(move |_: MouseEvent| Action::RemoveKeyword(i));
+        let onremove = press(Action::RemoveKeyword(i), AfterPress::ChipRemoved(i));
         html! {
             <li class={classes!("ar-chip", dom_ids::keyword_colour(i), targeted.then_some("ar-chip-target"))} key={keyword.text.clone()}>
                 <button
@@ -101,19 +138,19 @@ pub fn KeywordBar(props: &Props) -> Html {
     });
 
     let ontoggle_suggestions = onaction.reform(|_: MouseEvent| Action::ToggleSuggestions);
-    let suggestion_panel = props.suggestions_open.then(|| {
+    let suggestion_panel = (props.suggestions_open && props.shown).then(|| {
         let body = match &props.suggestions {
             None => html! { <p class="ar-muted" role="status">{ labels.suggesting }</p> },
             Some(list) if list.is_empty() => html! { <p class="ar-muted">{ labels.no_suggestions }</p> },
             Some(list) => html! {
                 <ul class="ar-suggestion-list">
-                    for phrase in list.iter().filter(|p| !props.keywords.iter().any(|k| &k.text == *p)) {
+                    for (i, phrase) in list.iter().filter(|p| !props.keywords.iter().any(|k| &k.text == *p)).enumerate() {
                         <li key={phrase.clone()}>
                             <button
                                 type="button"
                                 class="ar-button ar-suggestion"
                                 aria-label={props.lang.add_suggestion(phrase)}
-                                onclick={onaction.reform({ let p = phrase.clone(); move |_: MouseEvent| Action::AddKeyword(p.clone()) })}
+                                onclick={press(Action::AddKeyword(phrase.clone()), AfterPress::SuggestionAdded(i))}
                             >
                                 { phrase }
                             </button>
@@ -122,15 +159,33 @@ pub fn KeywordBar(props: &Props) -> Html {
                 </ul>
             },
         };
-        html! { <div class="ar-suggestions" id={dom_ids::SUGGESTIONS}>{ body }</div> }
+        html! { <div class="ar-suggestions ar-sheet" id={dom_ids::SUGGESTIONS}>{ body }</div> }
     });
+    let has_keywords = !props.keywords.is_empty();
+    let onclear = press(
+        Action::SetKeywords {
+            list: Vec::new(),
+            by: KeywordsBy::Reader,
+        },
+        AfterPress::Input,
+    );
 
     html! {
-        <div class="ar-keyword-bar">
-            <div class="ar-keyword-row" role="group" aria-label={labels.keywords}>
+        <div
+            class="ar-keyword-bar"
+            id={dom_ids::KEYWORD_BAR}
+            role="search"
+            aria-label={labels.keywords}
+            hidden={!props.shown}
+            ref={bar}
+        >
+            if has_keywords {
                 <ul class="ar-chips">{ for chips }</ul>
+            }
+            <div class="ar-keyword-row">
                 <span class="ar-keyword-field">
                     <input
+                        id={dom_ids::KEYWORD_INPUT}
                         class="ar-keyword-input"
                         type="text"
                         enterkeyhint="search"
@@ -150,12 +205,17 @@ pub fn KeywordBar(props: &Props) -> Html {
                 </span>
                 <button
                     type="button"
+                    id={dom_ids::SUGGESTIONS_TOGGLE}
                     class="ar-button"
                     aria-expanded={props.suggestions_open.to_string()}
-                    aria-controls={dom_ids::SUGGESTIONS}
+                    aria-controls={props.suggestions_open.then_some(dom_ids::SUGGESTIONS)}
                     onclick={ontoggle_suggestions}
                 >
                     { labels.suggestions }
+                </button>
+                { toggle_button(labels.whole_words, props.whole_words, onaction.reform(|_: MouseEvent| Action::ToggleWholeWords)) }
+                <button type="button" class="ar-button" disabled={!has_keywords} onclick={onclear}>
+                    { labels.clear_keywords }
                 </button>
             </div>
             if let Some((_, problem)) = &props.problem {
@@ -165,11 +225,35 @@ pub fn KeywordBar(props: &Props) -> Html {
                         type="button"
                         class="ar-chip-remove"
                         aria-label={labels.dismiss}
-                        onclick={onaction.reform(|_: MouseEvent| Action::DismissKeywordProblem)}
+                        onclick={press(Action::DismissKeywordProblem, AfterPress::Input)}
                     ></button>
                 </p>
             }
             { suggestion_panel.unwrap_or_default() }
         </div>
+    }
+}
+
+/// Focuses what takes the place of a pressed button that went away (see
+/// [`focus_after_removal`]), or the input when there is nothing in its place.
+fn focus_after(bar: &NodeRef, after: AfterPress) {
+    let Some(bar) = bar.cast::<web_sys::Element>() else {
+        return;
+    };
+    let nth = |selector: &str, removed: usize| {
+        let list = bar.query_selector_all(selector).ok()?;
+        let index = focus_after_removal(removed, list.length() as usize)?;
+        list.item(index as u32)?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()
+    };
+    let target = match after {
+        AfterPress::ChipRemoved(i) => nth(".ar-chip .ar-chip-remove", i),
+        AfterPress::SuggestionAdded(i) => nth(".ar-suggestion", i),
+        AfterPress::Input => None,
+    }
+    .or_else(|| dom::find_by_id(&bar, dom_ids::KEYWORD_INPUT));
+    if let Some(target) = target {
+        dom::focus_quietly(&target);
     }
 }

@@ -65,6 +65,49 @@ pub fn key_press(event: &web_sys::KeyboardEvent) -> reader_core::keys::KeyPress 
         shift: event.shift_key(),
         command: event.ctrl_key() || event.alt_key() || event.meta_key(),
         composing: event.is_composing(),
+        in_text_field: event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|e| is_text_field(&e)),
+    }
+}
+
+/// Whether typing into `element` writes text (so `?` and `/` are characters there).
+fn is_text_field(element: &Element) -> bool {
+    match element.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => matches!(
+            element.get_attribute("type").as_deref().unwrap_or("text"),
+            "text" | "search" | "url" | "email" | "tel" | "password" | "number"
+        ),
+        _ => element
+            .dyn_ref::<HtmlElement>()
+            .is_some_and(HtmlElement::is_content_editable),
+    }
+}
+
+/// Moves keyboard focus to `element` without scrolling the page.
+pub fn focus_quietly(element: &HtmlElement) {
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}
+
+/// Whether keyboard focus has nowhere useful to be, as seen from the reader
+/// `root`: on nothing (the page's `<body>`), on the reader's own container,
+/// or on something in it that no longer shows (inside a closed drawer).
+/// Focus on anything else, in this reader or the page, is where someone put it.
+pub fn focus_is_lost(root: &Element) -> bool {
+    match active_element(root) {
+        Some(active) => {
+            &active == root || active.get_client_rects().length() == 0 || !active.is_connected()
+        }
+        None => {
+            let document = web_sys::window().and_then(|w| w.document());
+            let active = document.as_ref().and_then(|d| d.active_element());
+            let body: Option<Element> = document.and_then(|d| d.body()).map(Into::into);
+            active.is_none() || active == body
+        }
     }
 }
 

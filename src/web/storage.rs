@@ -2,6 +2,7 @@
 //! full: reads give `None`, failed writes are dropped, nothing throws.
 
 use reader_core::saved::Saved;
+use reader_core::settings::{STORAGE_KEY, SettingChoices};
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -25,4 +26,15 @@ pub fn load_saved(key: &str) -> Option<Saved> {
 
 pub fn store_saved(key: &str, saved: &Saved) {
     store(key, &saved.to_stored());
+}
+
+/// The reader's own reading settings for this site (see `reader_core::settings`).
+pub fn load_settings() -> SettingChoices {
+    load(STORAGE_KEY)
+        .and_then(|text| SettingChoices::from_stored(&text))
+        .unwrap_or_default()
+}
+
+pub fn store_settings(choices: &SettingChoices) {
+    store(STORAGE_KEY, &choices.to_stored());
 }

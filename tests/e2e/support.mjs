@@ -81,9 +81,12 @@ export function launch() {
 }
 
 /** A page that records console errors, uncaught exceptions and dialogs (an
- * alert() would mean injected script ran) in `page.problems`. */
+ * alert() would mean injected script ran) in `page.problems`. It has a
+ * context of its own (closed with it), where axe can open its helper page. */
 export async function strictPage(browser, options = {}) {
-  const page = await browser.newPage(options);
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('close', () => context.close().catch(() => {}));
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

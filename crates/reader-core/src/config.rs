@@ -4,6 +4,7 @@
 //! back to the default rather than failing.
 
 use crate::i18n::Lang;
+use crate::settings::SettingChoices;
 use crate::url_hash::HashKeys;
 
 /// Attributes the element observes: a change re-reads them all.
@@ -18,43 +19,20 @@ pub const ATTRIBUTES: &[&str] = &[
     "outline",
     "ui-lang",
     "hash",
+    "font-size",
+    "content-width",
+    "line-spacing",
+    "font",
+    "print-outline",
 ];
-
-/// Colour scheme of the widget.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-    /// Follows the reader's system setting (`prefers-color-scheme`).
-    #[default]
-    Auto,
-}
-
-impl Theme {
-    fn parse(value: &str) -> Option<Theme> {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            "auto" | "" => Some(Theme::Auto),
-            _ => None,
-        }
-    }
-
-    /// The CSS class that sets `color-scheme`.
-    pub fn class(self) -> &'static str {
-        match self {
-            Theme::Light => "ar-theme-light",
-            Theme::Dark => "ar-theme-dark",
-            Theme::Auto => "ar-theme-auto",
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// Replaces the title found in the article.
     pub article_title: Option<String>,
-    pub theme: Theme,
+    /// Reading settings the page presets (`theme`, `font-size`…); the
+    /// reader's own choices win over them (see [`crate::settings`]).
+    pub settings: SettingChoices,
     /// Language of the widget's labels.
     pub lang: Lang,
     /// `Some(true)` for `outline="open"`, `Some(false)` for `"closed"`; by
@@ -70,7 +48,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             article_title: None,
-            theme: Theme::default(),
+            settings: SettingChoices::default(),
             lang: Lang::default(),
             outline_open: None,
             hash: Some(HashKeys::new(None)),
@@ -90,9 +68,7 @@ impl Config {
             article_title: attribute("article-title")
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty()),
-            theme: attribute("theme")
-                .and_then(|t| Theme::parse(&t))
-                .unwrap_or_default(),
+            settings: SettingChoices::from_attributes(&attribute),
             lang: attribute("ui-lang")
                 .and_then(|tag| Lang::from_tag(&tag))
                 .unwrap_or_else(|| Lang::negotiate(page_langs)),
@@ -124,6 +100,7 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::Theme;
     use std::collections::HashMap;
 
     fn config(attrs: &[(&str, &str)], page: &[&str]) -> Config {
@@ -138,7 +115,6 @@ mod tests {
     fn defaults_without_attributes() {
         let c = config(&[], &[]);
         assert_eq!(c, Config::default());
-        assert_eq!(c.theme.class(), "ar-theme-auto");
     }
 
     #[test]
@@ -151,11 +127,11 @@ mod tests {
             ],
             &[],
         );
-        assert_eq!(c.theme, Theme::Dark);
+        assert_eq!(c.settings.theme, Some(Theme::Dark));
         assert_eq!(c.article_title.as_deref(), Some("我的标题"));
         assert_eq!(c.lang, Lang::En);
         let c = config(&[("theme", "purple"), ("article-title", "   ")], &[]);
-        assert_eq!(c.theme, Theme::Auto);
+        assert_eq!(c.settings.theme, None);
         assert_eq!(c.article_title, None);
     }
 

@@ -10,6 +10,8 @@
 //! heading can take one of them either (a heading "Outline" is `ar-n_outline`,
 //! the outline panel `ar-outline`).
 
+use crate::reader::Surface;
+
 /// What an id derived from a node names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -63,14 +65,77 @@ pub const KEYWORD_PROBLEM: &str = "ar-keyword-problem";
 /// The find bar's current match where matches are `<mark>`s.
 pub const CURRENT_MATCH: &str = "ar-current-match";
 
+/// The keyword bar (a search landmark), which the search button controls.
+pub const KEYWORD_BAR: &str = "ar-keyword-bar";
+/// The keyword input, where `/` puts the cursor.
+pub const KEYWORD_INPUT: &str = "ar-keyword-input";
+/// The reading settings sheet, and its title.
+pub const SETTINGS: &str = "ar-settings";
+pub const SETTINGS_TITLE: &str = "ar-settings-title";
+/// The keyboard help sheet, and its title.
+pub const HELP: &str = "ar-help";
+pub const HELP_TITLE: &str = "ar-help-title";
+/// The buttons that open the drawer, the keyword bar, the settings and the suggestions.
+pub const OUTLINE_TOGGLE: &str = "ar-outline-toggle";
+pub const SEARCH_TOGGLE: &str = "ar-search-toggle";
+pub const SETTINGS_TOGGLE: &str = "ar-settings-toggle";
+pub const SUGGESTIONS_TOGGLE: &str = "ar-suggestions-toggle";
+
 /// Every fixed id, for the tests that prove no derived id can equal one.
-pub const FIXED: [&str; 5] = [
+pub const FIXED: [&str; 15] = [
     OUTLINE,
     OUTLINE_TITLE,
     SUGGESTIONS,
     KEYWORD_PROBLEM,
     CURRENT_MATCH,
+    KEYWORD_BAR,
+    KEYWORD_INPUT,
+    SETTINGS,
+    SETTINGS_TITLE,
+    HELP,
+    HELP_TITLE,
+    OUTLINE_TOGGLE,
+    SEARCH_TOGGLE,
+    SETTINGS_TOGGLE,
+    SUGGESTIONS_TOGGLE,
 ];
+
+/// The id of the button that opens `surface` (where focus returns when it
+/// closes); the help has none, as a key opens it.
+pub fn opener(surface: Surface) -> Option<&'static str> {
+    match surface {
+        Surface::Drawer => Some(OUTLINE_TOGGLE),
+        Surface::SearchBar => Some(SEARCH_TOGGLE),
+        Surface::Settings => Some(SETTINGS_TOGGLE),
+        Surface::Suggestions => Some(SUGGESTIONS_TOGGLE),
+        Surface::Help => None,
+    }
+}
+
+/// The surface an element with this id is part of (the surface itself or its
+/// opener), for telling a press inside a sheet from one outside it.
+pub fn surface_of(id: &str) -> Option<Surface> {
+    [
+        Surface::Help,
+        Surface::Settings,
+        Surface::Suggestions,
+        Surface::Drawer,
+        Surface::SearchBar,
+    ]
+    .into_iter()
+    .find(|&s| opener(s) == Some(id) || container(s) == id)
+}
+
+/// The id of the element that is `surface`.
+fn container(surface: Surface) -> &'static str {
+    match surface {
+        Surface::Help => HELP,
+        Surface::Settings => SETTINGS,
+        Surface::Suggestions => SUGGESTIONS,
+        Surface::Drawer => OUTLINE,
+        Surface::SearchBar => KEYWORD_BAR,
+    }
+}
 
 /// How many keyword colours the palette has; keyword `i` takes colour `i % PALETTE_SIZE`.
 pub const PALETTE_SIZE: usize = 10;
@@ -131,6 +196,18 @@ mod tests {
         for n in &doc.nodes {
             assert!(!n.id.contains('_'), "{}", n.id);
         }
+    }
+
+    #[test]
+    fn each_surface_is_found_by_itself_and_its_opener() {
+        assert_eq!(surface_of(OUTLINE), Some(Surface::Drawer));
+        assert_eq!(surface_of(OUTLINE_TOGGLE), Some(Surface::Drawer));
+        assert_eq!(surface_of(SETTINGS_TOGGLE), Some(Surface::Settings));
+        assert_eq!(surface_of(SUGGESTIONS), Some(Surface::Suggestions));
+        assert_eq!(surface_of(HELP), Some(Surface::Help));
+        assert_eq!(surface_of(KEYWORD_BAR), Some(Surface::SearchBar));
+        assert_eq!(surface_of(&node("settings")), None);
+        assert_eq!(opener(Surface::Help), None);
     }
 
     #[test]

@@ -12,6 +12,16 @@ fn megabytes(bytes: u64) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
+/// The find bar's position in a few characters, for phones, the same in
+/// every language: "3/17", "–/17" before stepping, "0".
+pub fn match_position_short(current: Option<usize>, total: usize) -> String {
+    match (current, total) {
+        (_, 0) => "0".to_string(),
+        (Some(i), _) => format!("{}/{total}", i + 1),
+        (None, _) => format!("–/{total}"),
+    }
+}
+
 /// The language of the widget's own labels (not of the article).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -105,6 +115,16 @@ impl Lang {
             (Lang::Zh, None, _) => format!("共 {total} 处"),
             (Lang::En, None, 1) => "1 match".to_string(),
             (Lang::En, None, _) => format!("{total} matches"),
+        }
+    }
+
+    /// The reader's landmark: "阅读：标题" / "Reading: Title", or just
+    /// "文章阅读器" before there is a title; unique when a page has several readers.
+    pub fn reader_label(self, title: &str) -> String {
+        match (self, title.trim()) {
+            (_, "") => self.labels().reader.to_string(),
+            (Lang::Zh, title) => format!("阅读：{title}"),
+            (Lang::En, title) => format!("Reading: {title}"),
         }
     }
 
@@ -224,6 +244,24 @@ impl Lang {
     }
 }
 
+/// One line of the keyboard help: the keys (space-separated) and what they do.
+#[derive(Debug)]
+pub struct Shortcut {
+    pub keys: &'static str,
+    pub what: &'static str,
+}
+
+/// Keys that work in one place, under a heading.
+#[derive(Debug)]
+pub struct ShortcutGroup {
+    pub title: &'static str,
+    pub shortcuts: &'static [Shortcut],
+}
+
+const fn key(keys: &'static str, what: &'static str) -> Shortcut {
+    Shortcut { keys, what }
+}
+
 /// Fixed labels of the widget.
 #[derive(Debug)]
 pub struct Labels {
@@ -252,6 +290,41 @@ pub struct Labels {
     pub matches_in_node: &'static str,
     pub dismiss: &'static str,
     pub ticks: &'static str,
+    /// The reader as a whole (its landmark).
+    pub reader: &'static str,
+    /// The button that shows the keyword bar.
+    pub search: &'static str,
+    /// The group of tools at the end of the toolbar.
+    pub tools: &'static str,
+    pub settings: &'static str,
+    pub font_size: &'static str,
+    pub smaller: &'static str,
+    pub larger: &'static str,
+    pub width: &'static str,
+    pub width_narrow: &'static str,
+    pub width_medium: &'static str,
+    pub width_wide: &'static str,
+    pub line_spacing: &'static str,
+    pub spacing_tight: &'static str,
+    pub spacing_normal: &'static str,
+    pub spacing_loose: &'static str,
+    pub theme: &'static str,
+    pub theme_auto: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    pub theme_sepia: &'static str,
+    pub font: &'static str,
+    pub font_sans: &'static str,
+    pub font_serif: &'static str,
+    pub print_outline: &'static str,
+    pub print: &'static str,
+    pub reset_settings: &'static str,
+    pub close: &'static str,
+    /// The keyboard help's title; the button that opens it.
+    pub shortcuts_title: &'static str,
+    /// Every key the reader answers, by where it works; the first group is
+    /// the keys that work anywhere in the reader (tested against `keys`).
+    pub shortcuts: &'static [ShortcutGroup],
 }
 
 static ZH: Labels = Labels {
@@ -280,6 +353,66 @@ static ZH: Labels = Labels {
     matches_in_node: "处匹配",
     dismiss: "关闭",
     ticks: "匹配位置",
+    reader: "文章阅读器",
+    search: "查找关键词",
+    tools: "工具",
+    settings: "阅读设置",
+    font_size: "字号",
+    smaller: "缩小字号",
+    larger: "放大字号",
+    width: "版面宽度",
+    width_narrow: "窄",
+    width_medium: "中",
+    width_wide: "宽",
+    line_spacing: "行距",
+    spacing_tight: "紧",
+    spacing_normal: "中",
+    spacing_loose: "松",
+    theme: "主题",
+    theme_auto: "自动",
+    theme_light: "浅色",
+    theme_dark: "深色",
+    theme_sepia: "米黄",
+    font: "字体",
+    font_sans: "黑体",
+    font_serif: "宋体",
+    print_outline: "打印时附目录",
+    print: "打印",
+    reset_settings: "恢复默认",
+    close: "关闭",
+    shortcuts_title: "快捷键",
+    shortcuts: &[
+        ShortcutGroup {
+            title: "阅读器中任意位置",
+            shortcuts: &[
+                key("?", "打开或关闭本帮助"),
+                key("/", "到关键词输入框"),
+                key("F3 Shift+F3", "下一个、上一个匹配"),
+                key("Esc", "关闭打开的面板，由里到外"),
+            ],
+        },
+        ShortcutGroup {
+            title: "关键词输入框",
+            shortcuts: &[
+                key("Enter", "添加关键词；输入框为空时到下一个匹配"),
+                key("Shift+Enter", "上一个匹配"),
+                key("Backspace", "输入框为空时删除最后一个关键词"),
+                key("Esc", "清空输入框"),
+            ],
+        },
+        ShortcutGroup {
+            title: "目录",
+            shortcuts: &[
+                key("↑ ↓", "上一项、下一项"),
+                key("→", "展开，或进入下一级"),
+                key("←", "收起，或回到上一级"),
+                key("Home End", "第一项、最后一项"),
+                key("Enter", "跳到这一节"),
+                key("*", "展开同级各项"),
+                key("字 数字", "按开头的字查找（数字可找中文编号）"),
+            ],
+        },
+    ],
 };
 
 static EN: Labels = Labels {
@@ -308,6 +441,69 @@ static EN: Labels = Labels {
     matches_in_node: "matches",
     dismiss: "Dismiss",
     ticks: "Where the matches are",
+    reader: "Article reader",
+    search: "Search keywords",
+    tools: "Tools",
+    settings: "Reading settings",
+    font_size: "Text size",
+    smaller: "Smaller text",
+    larger: "Larger text",
+    width: "Width",
+    width_narrow: "Narrow",
+    width_medium: "Medium",
+    width_wide: "Wide",
+    line_spacing: "Line spacing",
+    spacing_tight: "Tight",
+    spacing_normal: "Normal",
+    spacing_loose: "Loose",
+    theme: "Theme",
+    theme_auto: "Auto",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    theme_sepia: "Sepia",
+    font: "Typeface",
+    font_sans: "Sans",
+    font_serif: "Serif",
+    print_outline: "Print with a table of contents",
+    print: "Print",
+    reset_settings: "Reset",
+    close: "Close",
+    shortcuts_title: "Keyboard shortcuts",
+    shortcuts: &[
+        ShortcutGroup {
+            title: "Anywhere in the reader",
+            shortcuts: &[
+                key("?", "Show or hide this help"),
+                key("/", "Go to the keyword input"),
+                key("F3 Shift+F3", "Next, previous match"),
+                key("Esc", "Close what is open, innermost first"),
+            ],
+        },
+        ShortcutGroup {
+            title: "In the keyword input",
+            shortcuts: &[
+                key("Enter", "Add the keyword; when empty, next match"),
+                key("Shift+Enter", "Previous match"),
+                key("Backspace", "When empty, remove the last keyword"),
+                key("Esc", "Empty the input"),
+            ],
+        },
+        ShortcutGroup {
+            title: "In the outline",
+            shortcuts: &[
+                key("↑ ↓", "Previous, next item"),
+                key("→", "Open, or go into it"),
+                key("←", "Close, or go to the parent"),
+                key("Home End", "First, last item"),
+                key("Enter", "Go to that section"),
+                key("*", "Open all siblings"),
+                key(
+                    "a–z 0–9",
+                    "Find an item by its first characters (digits find Chinese numbering)",
+                ),
+            ],
+        },
+    ],
 };
 
 #[cfg(test)]
@@ -327,6 +523,9 @@ mod tests {
         assert_eq!(Lang::Zh.match_position(Some(2), 17), "第 3 / 17 处");
         assert_eq!(Lang::En.match_position(None, 17), "17 matches");
         assert_eq!(Lang::En.match_position(Some(0), 0), "No matches");
+        assert_eq!(match_position_short(Some(2), 17), "3/17");
+        assert_eq!(match_position_short(None, 17), "–/17");
+        assert_eq!(match_position_short(None, 0), "0");
         assert_eq!(
             Lang::En.keyword_problem(&KeywordProblem::Duplicate("人才".into())),
             "“人才” is already a keyword."

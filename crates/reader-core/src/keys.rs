@@ -14,6 +14,8 @@ pub struct KeyPress {
     pub command: bool,
     /// The key confirms or edits an input-method composition (Chinese, Japanese…).
     pub composing: bool,
+    /// Pressed in a text field, where `?` and `/` are typing.
+    pub in_text_field: bool,
 }
 
 /// What a key in the keyword input does.
@@ -62,7 +64,8 @@ impl InputKey {
 
 /// What a key pressed anywhere in the reader does, once the input and the
 /// outline tree have had their say. Only keys pressed inside the reader count,
-/// never the page's: several readers must not all answer one key.
+/// never the page's: several readers must not all answer one key. Every key
+/// here is listed in the help ([`crate::i18n::Labels::shortcuts`]).
 pub fn reader_action(press: &KeyPress) -> Option<Action> {
     if press.composing || press.command {
         return None;
@@ -72,6 +75,9 @@ pub fn reader_action(press: &KeyPress) -> Option<Action> {
             forward: !press.shift,
         }),
         "Escape" => Some(Action::Escape),
+        // A Chinese keyboard layout gives the full-width question mark.
+        "?" | "？" if !press.in_text_field => Some(Action::ToggleHelp),
+        "/" if !press.in_text_field => Some(Action::FocusKeywordInput),
         _ => None,
     }
 }
@@ -79,6 +85,7 @@ pub fn reader_action(press: &KeyPress) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn press(key: &str) -> KeyPress {
         KeyPress {
@@ -166,5 +173,62 @@ mod tests {
             Some(Action::StepMatch { forward: false })
         );
         assert_eq!(reader_action(&press("a")), None);
+    }
+
+    #[test]
+    fn question_mark_opens_the_help_and_slash_the_keyword_input() {
+        assert_eq!(reader_action(&shifted("?")), Some(Action::ToggleHelp));
+        assert_eq!(reader_action(&press("？")), Some(Action::ToggleHelp));
+        assert_eq!(reader_action(&press("/")), Some(Action::FocusKeywordInput));
+    }
+
+    #[test]
+    fn question_mark_and_slash_are_typing_in_a_text_field() {
+        for key in ["?", "/"] {
+            let typed = KeyPress {
+                in_text_field: true,
+                ..press(key)
+            };
+            assert_eq!(reader_action(&typed), None, "{key}");
+        }
+        let escape = KeyPress {
+            in_text_field: true,
+            ..press("Escape")
+        };
+        assert_eq!(reader_action(&escape), Some(Action::Escape));
+    }
+
+    /// The help lists every key the reader answers, in both languages: a key
+    /// added here without a line in the help fails.
+    #[test]
+    fn the_help_lists_every_reader_key() {
+        let named = [
+            "F1", "F3", "Escape", "Enter", "Tab", "Home", "End", "Delete",
+        ];
+        let printable = (' '..='~').map(String::from).chain(["？".to_string()]);
+        let answered: Vec<String> = named
+            .iter()
+            .map(|k| k.to_string())
+            .chain(printable)
+            .filter(|key| reader_action(&press(key)).is_some())
+            .collect();
+        assert_eq!(answered, ["F3", "Escape", "/", "?", "？"]);
+        for lang in [Lang::Zh, Lang::En] {
+            let anywhere = &lang.labels().shortcuts[0];
+            let listed: Vec<&str> = anywhere.shortcuts.iter().map(|s| s.keys).collect();
+            for key in &answered {
+                let shown = match key.as_str() {
+                    "Escape" => "Esc",
+                    "？" => "?",
+                    other => other,
+                };
+                assert!(
+                    listed
+                        .iter()
+                        .any(|keys| keys.split(' ').any(|k| k == shown)),
+                    "{key} is not in the {lang:?} help: {listed:?}"
+                );
+            }
+        }
     }
 }

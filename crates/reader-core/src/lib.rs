@@ -14,7 +14,9 @@
 //! - [`suggest`]: keyword suggestions from the article's own statistics.
 //! - [`url_hash`], [`saved`]: our part of the URL hash, and browser storage.
 //! - [`source`]: where articles come from and what can go wrong.
-//! - [`config`]: reader settings read from the element's attributes.
+//! - [`config`]: reader configuration read from the element's attributes.
+//! - [`settings`]: reading settings (size, width, spacing, theme, typeface),
+//!   their presets and how the reader's own choices are stored.
 //! - [`i18n`]: every label, in Chinese and English.
 //! - [`json`]: JSON text for saved state and the API.
 //! - [`keys`]: what a key press means in the keyword input and the reader.
@@ -36,6 +38,7 @@ pub mod reader;
 pub mod sample;
 pub mod saved;
 pub mod scroll_spy;
+pub mod settings;
 pub mod source;
 pub mod suggest;
 pub mod synthetic;

@@ -110,7 +110,10 @@ impl TreeKey {
             _ => {
                 let mut chars = key.chars();
                 let c = chars.next()?;
-                if chars.next().is_some() || c.is_control() || c == ' ' {
+                // `?` and `/` are the reader's own keys (help, the keyword
+                // input), which no heading starts with.
+                if chars.next().is_some() || c.is_control() || matches!(c, ' ' | '?' | '？' | '/')
+                {
                     return None;
                 }
                 TreeKey::Char(c)
@@ -471,5 +474,7 @@ mod tests {
         assert_eq!(TreeKey::from_key("a"), Some(TreeKey::Char('a')));
         assert_eq!(TreeKey::from_key("Tab"), None);
         assert_eq!(TreeKey::from_key(" "), None);
+        assert_eq!(TreeKey::from_key("?"), None, "the reader's help key");
+        assert_eq!(TreeKey::from_key("/"), None, "the reader's search key");
     }
 }

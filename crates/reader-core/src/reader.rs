@@ -14,8 +14,13 @@ use crate::html::{self, HtmlOptions};
 use crate::matcher::{self, Folded, Keyword, KeywordProblem, Matches};
 use crate::outline::{self, Collapsed, TreeEffect, TreeKey, TypeAhead};
 use crate::saved::{self, Saved};
+use crate::settings::{ReadingSettings, Setting, SettingChoices};
 use crate::source::{Notice, Problem};
 use crate::url_hash::HashState;
+
+mod chrome;
+
+pub use chrome::{FocusRequest, FocusTarget, Surface, focus_after_removal, is_swipe_across};
 
 /// A parsed article and what the views derive from it once.
 #[derive(Debug, PartialEq, Eq)]
@@ -182,6 +187,22 @@ pub struct ReaderState {
     pub narrow: bool,
     /// The list of suggested keywords is open.
     pub suggestions_open: bool,
+    /// Whether the keyword bar shows; `None` lets the layout decide (in the
+    /// toolbar when wide, behind the search button when narrow).
+    pub search_open: Option<bool>,
+    /// The reading settings panel is open.
+    pub settings_open: bool,
+    /// The keyboard help is open.
+    pub help_open: bool,
+    /// Where keyboard focus should go after something closed (see [`FocusRequest`]).
+    pub focus_request: Option<FocusRequest>,
+    /// The reading settings shown: the reader's own choices over the page's
+    /// presets over the defaults (see [`crate::settings`]).
+    pub settings: ReadingSettings,
+    /// The reader's own choices, remembered for the whole site.
+    pub own_settings: SettingChoices,
+    /// The page's presets (the element's attributes).
+    pub settings_preset: SettingChoices,
     /// Whether outline nodes show their reading time.
     pub reading_times: bool,
     pub keywords: Rc<Vec<Keyword>>,
@@ -220,6 +241,13 @@ impl Default for ReaderState {
             outline_open: None,
             narrow: false,
             suggestions_open: false,
+            search_open: None,
+            settings_open: false,
+            help_open: false,
+            focus_request: None,
+            settings: ReadingSettings::default(),
+            own_settings: SettingChoices::default(),
+            settings_preset: SettingChoices::default(),
             reading_times: false,
             keywords: Rc::default(),
             whole_words: false,
@@ -276,9 +304,31 @@ pub enum Action {
     SetNarrow(bool),
     /// Open or close the list of suggested keywords.
     ToggleSuggestions,
-    /// Escape: closes what is open, innermost first (the suggestions, then
-    /// the outline drawer).
+    /// Escape: closes what is open, innermost first (the help, the settings,
+    /// the suggestions, the outline drawer, the keyword bar on phones).
     Escape,
+    /// The search button: show or hide the keyword bar.
+    ToggleSearch,
+    /// The `/` key: show the keyword bar and put the cursor in its input.
+    FocusKeywordInput,
+    ToggleSettings,
+    /// Open or close the keyboard help.
+    ToggleHelp,
+    /// A press (mouse, pen or finger) anywhere on the page: the sheets it
+    /// did not land in close. `inside` is the one it landed in, if any.
+    PressOutside {
+        inside: Option<Surface>,
+    },
+    /// Close one thing (a swipe across the drawer, a close button).
+    Dismiss(Surface),
+    /// The reader changed a setting: shown at once and remembered.
+    ChangeSetting(Setting),
+    /// Forget the reader's own settings: the page's presets and the defaults show.
+    ResetSettings,
+    /// The page's presets, at start or changed later (see [`SettingChoices::apply_changes`]).
+    SetSettingsPreset(SettingChoices),
+    /// The reader's own settings, as remembered for this site.
+    RestoreSettings(SettingChoices),
     ToggleReadingTimes,
     /// Add what the reader typed as a keyword (or say why not).
     AddKeyword(String),
@@ -321,6 +371,10 @@ impl ReaderState {
                     outline_open: self.outline_open,
                     narrow: self.narrow,
                     preset: self.preset.clone(),
+                    search_open: self.search_open,
+                    settings: self.settings,
+                    own_settings: self.own_settings,
+                    settings_preset: self.settings_preset,
                     ..ReaderState::default()
                 };
                 self.restore(memory);
@@ -351,15 +405,32 @@ impl ReaderState {
                 }
             }
             Action::SetActive(node) => self.active = node,
-            Action::SetOutlineOpen(open) => self.outline_open = Some(open),
+            Action::SetOutlineOpen(open) => self.set_outline_open(open),
             Action::SetNarrow(narrow) => self.narrow = narrow,
-            Action::ToggleSuggestions => self.suggestions_open = !self.suggestions_open,
-            Action::Escape => {
-                if self.suggestions_open {
-                    self.suggestions_open = false;
-                } else {
-                    self.leave_drawer();
-                }
+            Action::ToggleSuggestions => self.toggle(Surface::Suggestions),
+            Action::Escape => self.escape(),
+            Action::ToggleSearch => self.toggle(Surface::SearchBar),
+            Action::FocusKeywordInput => self.focus_keyword_input(),
+            Action::ToggleSettings => self.toggle(Surface::Settings),
+            Action::ToggleHelp => self.toggle(Surface::Help),
+            Action::PressOutside { inside } => self.press_outside(inside),
+            Action::Dismiss(surface) => self.dismiss(surface),
+            Action::ChangeSetting(setting) => {
+                self.settings.set(setting);
+                self.own_settings.set(setting);
+            }
+            Action::ResetSettings => {
+                self.own_settings = SettingChoices::default();
+                self.settings = self.settings_preset.over(ReadingSettings::default());
+            }
+            Action::SetSettingsPreset(preset) => {
+                let fallback = self.own_settings.over(ReadingSettings::default());
+                preset.apply_changes(&self.settings_preset, fallback, &mut self.settings);
+                self.settings_preset = preset;
+            }
+            Action::RestoreSettings(own) => {
+                self.own_settings = own;
+                self.settings = own.over(self.settings_preset.over(ReadingSettings::default()));
             }
             Action::ToggleReadingTimes => self.reading_times = !self.reading_times,
             Action::AddKeyword(input) => match Keyword::add(&self.keywords, &input) {
@@ -435,14 +506,6 @@ impl ReaderState {
     /// Whether the outline shows: as set, else open when wide and closed when narrow.
     pub fn outline_shown(&self) -> bool {
         self.outline_open.unwrap_or(!self.narrow)
-    }
-
-    /// Closes the outline where it is a drawer over the text (narrow layouts);
-    /// beside the text, it stays.
-    fn leave_drawer(&mut self) {
-        if self.narrow && self.outline_shown() {
-            self.outline_open = Some(false);
-        }
     }
 
     /// Whether the outline lists `node` (see [`Matches::lists`]).

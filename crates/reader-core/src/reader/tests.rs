@@ -484,17 +484,23 @@ fn going_somewhere_from_the_drawer_closes_it_but_not_the_sidebar() {
 fn escape_closes_the_innermost_open_thing_first() {
     let (mut state, _) = loaded();
     state.apply(Action::SetNarrow(true));
-    state.apply(Action::SetOutlineOpen(true));
+    state.apply(Action::ToggleSearch);
     state.apply(Action::ToggleSuggestions);
+    state.apply(Action::SetOutlineOpen(true));
+    assert!(!state.suggestions_open, "one sheet at a time on a phone");
 
     state.apply(Action::Escape);
-    assert!(!state.suggestions_open);
-    assert!(
-        state.outline_shown(),
-        "the drawer waits for the next Escape"
-    );
-    state.apply(Action::Escape);
     assert!(!state.outline_shown());
+    assert!(
+        state.search_shown(),
+        "the keyword bar waits for the next Escape"
+    );
+    state.apply(Action::ToggleSuggestions);
+    state.apply(Action::Escape);
+    assert!(!state.suggestions_open);
+    assert!(state.search_shown());
+    state.apply(Action::Escape);
+    assert!(!state.search_shown());
 }
 
 #[test]
@@ -502,4 +508,58 @@ fn escape_leaves_the_wide_outline_alone() {
     let (mut state, _) = loaded();
     state.apply(Action::Escape);
     assert!(state.outline_shown());
+}
+
+#[test]
+fn own_settings_win_over_presets_and_a_changed_preset_shows_at_once() {
+    use crate::settings::{ReadingSettings, Setting, SettingChoices, Theme, Width};
+    let preset = SettingChoices {
+        theme: Some(Theme::Dark),
+        width: Some(Width::Wide),
+        ..SettingChoices::default()
+    };
+    let own = SettingChoices {
+        theme: Some(Theme::Sepia),
+        ..SettingChoices::default()
+    };
+    let mut state = ReaderState::default();
+    state.apply(Action::SetSettingsPreset(preset));
+    state.apply(Action::RestoreSettings(own));
+    assert_eq!(
+        state.settings.theme,
+        Theme::Sepia,
+        "the reader's own choice"
+    );
+    assert_eq!(state.settings.width, Width::Wide, "the page's preset");
+
+    state.apply(Action::ChangeSetting(Setting::FontSize(4)));
+    assert_eq!(state.settings.font_size, 4);
+    assert_eq!(state.own_settings.font_size, Some(4), "remembered");
+
+    // Loading an article keeps the settings.
+    state.apply(Action::Loaded {
+        article: article(),
+        memory: Memory::default(),
+    });
+    assert_eq!(state.settings.font_size, 4);
+    assert_eq!(state.settings.theme, Theme::Sepia);
+
+    // The page changes its theme attribute: it shows, the reader's choice stays theirs.
+    state.apply(Action::SetSettingsPreset(SettingChoices {
+        theme: Some(Theme::Light),
+        ..preset
+    }));
+    assert_eq!(state.settings.theme, Theme::Light);
+    assert_eq!(state.own_settings.theme, Some(Theme::Sepia));
+
+    state.apply(Action::ResetSettings);
+    assert_eq!(state.own_settings, SettingChoices::default());
+    assert_eq!(
+        state.settings,
+        ReadingSettings {
+            theme: Theme::Light,
+            width: Width::Wide,
+            ..ReadingSettings::default()
+        }
+    );
 }
