@@ -14,7 +14,7 @@ use crate::components::find_bar::find_bar;
 use crate::components::keyword_bar::KeywordBar;
 use crate::components::match_ticks::MatchTicks;
 use crate::components::outline_panel::OutlinePanel;
-use crate::components::status_view::{loading_view, problem_view};
+use crate::components::status_view::{loading_view, notice_view, problem_view};
 use crate::components::toolbar::toolbar;
 use crate::hooks::{
     use_article, use_changed, use_highlights, use_memory, use_narrow, use_reading_position,
@@ -62,6 +62,11 @@ impl Bridge {
     pub fn state(&self) -> Option<UseReducerHandle<Store>> {
         self.0.borrow().clone()
     }
+
+    /// Lets go of the state, once the app is gone.
+    pub fn clear(&self) {
+        self.0.borrow_mut().take();
+    }
 }
 
 impl PartialEq for Bridge {
@@ -104,13 +109,18 @@ pub fn App(props: &Props) -> Html {
     );
     use_changed(config.keywords.clone(), onaction.reform(Action::SetPreset));
     use_narrow(root.clone(), onaction.reform(Action::SetNarrow));
-    use_article(&props.source, config.hash.clone(), onaction.clone());
+    use_article(
+        &props.source,
+        config.hash.clone(),
+        config.name.clone(),
+        onaction.clone(),
+    );
     use_reading_position(root.clone(), &state, onaction.clone());
     use_highlights(root.clone(), &state);
     use_url_hash(config.hash.clone(), &state, onaction.clone());
     use_reveal_on_find(root.clone(), onaction.clone());
     use_suggestions(article.clone(), onaction.clone());
-    use_memory(&state);
+    use_memory(&state, config.name.as_deref());
     {
         let (bridge, state) = (props.bridge.clone(), state.clone());
         use_effect_with((), move |_| *bridge.0.borrow_mut() = Some(state));
@@ -229,6 +239,7 @@ pub fn App(props: &Props) -> Html {
     html! {
         // tabindex -1: a click anywhere in the reader focuses it, so F3 works there.
         <div class={classes!("ar-reader", config.theme.class(), layout)} lang={lang.tag()} ref={root} tabindex="-1" {onkeydown}>
+            { for config.notices.iter().map(|notice| notice_view(notice, lang)) }
             { body }
         </div>
     }

@@ -145,7 +145,12 @@ async fn configuration_sets_theme_labels_and_title() {
 async fn the_element_mounts_in_a_shadow_root_with_its_stylesheet() {
     let host: HtmlElement = container("article-reader-test").unchecked_into();
     host.set_text_content(Some("Plain Title\n\nFirst paragraph."));
-    let _handle = ReaderHandle::new(host.clone(), "reader.css").unwrap();
+    let _handle = ReaderHandle::new(
+        host.clone(),
+        "reader.css",
+        js_sys::Function::new_no_args(""),
+    )
+    .unwrap();
     let shadow = host.shadow_root().expect("a shadow root");
     let link = shadow
         .query_selector("link[rel=stylesheet]")
@@ -256,7 +261,12 @@ const ADVERSARIAL: &str = "Adversarial headings\n\n\
 async fn every_id_in_the_shadow_root_is_unique_and_each_row_goes_to_its_own_node() {
     let host: HtmlElement = container("article-reader-ids").unchecked_into();
     host.set_text_content(Some(ADVERSARIAL));
-    let _handle = ReaderHandle::new(host.clone(), "reader.css").unwrap();
+    let _handle = ReaderHandle::new(
+        host.clone(),
+        "reader.css",
+        js_sys::Function::new_no_args(""),
+    )
+    .unwrap();
     let shadow = host.shadow_root().unwrap();
     until(|| {
         shadow

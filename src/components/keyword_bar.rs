@@ -13,7 +13,7 @@ use crate::web::dom;
 use reader_core::dom_ids;
 use reader_core::i18n::Lang;
 use reader_core::keys::InputKey;
-use reader_core::matcher::{self, Keyword, KeywordProblem, Matches};
+use reader_core::matcher::{self, Keyword, KeywordProblem, MAX_KEYWORD_INPUT_CHARS, Matches};
 use reader_core::reader::{Action, Article};
 
 #[derive(Properties, PartialEq)]
@@ -136,6 +136,7 @@ pub fn KeywordBar(props: &Props) -> Html {
                         enterkeyhint="search"
                         autocomplete="off"
                         spellcheck="false"
+                        maxlength={MAX_KEYWORD_INPUT_CHARS.to_string()}
                         placeholder={labels.add_keyword}
                         aria-label={labels.add_keyword}
                         aria-invalid={props.problem.is_some().then_some("true")}

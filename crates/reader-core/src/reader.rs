@@ -5,10 +5,13 @@
 //! `Reducible` impl (src/app.rs) only delegates here. Effects (scrolling,
 //! storage, the URL) live in hooks that read this state and dispatch actions.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::article::{self, Contents, Document, ParseOptions, Span, reading_time, text};
-use crate::matcher::{self, Folded, Keyword, KeywordProblem, Matches};
+use crate::matcher::{
+    self, Folded, Keyword, KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS, Matches,
+};
 use crate::outline::{self, Collapsed, TreeEffect, TreeKey, TypeAhead};
 use crate::saved::{self, Saved};
 use crate::source::Problem;
@@ -31,6 +34,9 @@ pub struct Article {
     pub language: &'static str,
     /// Where this article's memory lives in browser storage.
     pub storage_key: String,
+    /// Each node's index by its id: links, the URL hash and storage name
+    /// nodes by id, as many as they like, each found at once.
+    node_ids: HashMap<String, usize>,
 }
 
 impl Article {
@@ -51,7 +57,14 @@ impl Article {
                 subtree_end[i] = subtree_end[last];
             }
         }
+        let node_ids = document
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
         Ok(Article {
+            node_ids,
             contents: document.contents(),
             folded: Folded::new(&document.body),
             reading_minutes: reading_time::minutes(&document.body),
@@ -61,6 +74,11 @@ impl Article {
             subtree_end,
             document,
         })
+    }
+
+    /// The node with this id, if there is one.
+    pub fn node_by_id(&self, id: &str) -> Option<usize> {
+        self.node_ids.get(id).copied()
     }
 
     /// True when `node` lies in the subtree rooted at `root` (or is `root`).
@@ -315,7 +333,7 @@ impl ReaderState {
                 self.leave_drawer();
             }
             Action::GoToId { id, smooth } => {
-                if let Some(node) = self.article().and_then(|a| a.document.node_by_id(&id)) {
+                if let Some(node) = self.article().and_then(|a| a.node_by_id(&id)) {
                     self.go_to(node, smooth);
                 }
             }
@@ -338,7 +356,7 @@ impl ReaderState {
                     self.keep_own_keywords();
                     self.rematch();
                 }
-                Err(problem) => self.keyword_problem = Some((input, problem)),
+                Err(problem) => self.keyword_problem = Some((shortened(&input), problem)),
             },
             Action::RemoveKeyword(index) => {
                 if index < self.keywords.len() {
@@ -483,7 +501,7 @@ impl ReaderState {
             saved
                 .collapsed
                 .iter()
-                .filter_map(|id| doc.node_by_id(id))
+                .filter_map(|id| article.node_by_id(id))
                 .filter(|&n| outline::is_parent(&doc.nodes[n]))
                 .collect(),
         );
@@ -500,8 +518,8 @@ impl ReaderState {
         let target = memory
             .link
             .node
-            .and_then(|id| doc.node_by_id(&id))
-            .or_else(|| saved.position.and_then(|id| doc.node_by_id(&id)));
+            .and_then(|id| article.node_by_id(&id))
+            .or_else(|| saved.position.and_then(|id| article.node_by_id(&id)));
         if let Some(node) = target {
             self.go_to(node, false);
         }
@@ -512,14 +530,20 @@ impl ReaderState {
         self.own_keywords = Some(Rc::new(self.keyword_texts()));
     }
 
+    /// Shows `list` as the keywords. Only its first [`MAX_KEYWORDS`] entries
+    /// are looked at (a longer list, from a link or an attribute, is reported
+    /// as too many), so the work is bounded whatever arrives.
     fn set_keywords(&mut self, list: &[String]) {
         let mut keywords = Vec::new();
         self.keyword_problem = None;
-        for input in list {
+        for input in list.iter().take(MAX_KEYWORDS) {
             match Keyword::add(&keywords, input) {
                 Ok(keyword) => keywords.push(keyword),
-                Err(problem) => self.keyword_problem = Some((input.clone(), problem)),
+                Err(problem) => self.keyword_problem = Some((shortened(input), problem)),
             }
+        }
+        if let Some(first_left_out) = list.get(MAX_KEYWORDS) {
+            self.keyword_problem = Some((shortened(first_left_out), KeywordProblem::TooMany));
         }
         self.keywords = Rc::new(keywords);
         self.find_target = None;
@@ -651,6 +675,12 @@ impl ReaderState {
             None => {}
         }
     }
+}
+
+/// A refused keyword as kept beside its problem: enough of it to name it,
+/// never a copy of a huge one.
+fn shortened(input: &str) -> String {
+    input.chars().take(MAX_KEYWORD_CHARS + 1).collect()
 }
 
 #[cfg(test)]

@@ -292,8 +292,24 @@ fn link(s: &str) -> Option<(&str, usize)> {
     let close = find_near(after, ']')?;
     let text = &after[..close];
     let target = after[close + 1..].strip_prefix('(')?;
-    let end = find_near(target, ')')?;
+    let end = destination_end(target)?;
     Some((text, open + 1 + close + 1 + 1 + end + 1))
+}
+
+/// Finds the `)` that ends a link destination, within the first
+/// [`MAX_LINK_BYTES`] of `s`: parentheses inside it balance, as in
+/// `https://en.wikipedia.org/wiki/Foo_(bar)` (CommonMark's rule).
+fn destination_end(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices().take_while(|&(i, _)| i < MAX_LINK_BYTES) {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Finds `c` within the first [`MAX_LINK_BYTES`] of `s`.
@@ -518,6 +534,13 @@ mod tests {
             "use snake_case code"
         );
         assert_eq!(strip_inline_markdown("![alt text](a.png)"), "alt text");
+        assert_eq!(
+            strip_inline_markdown("See [docs](https://en.wikipedia.org/wiki/Foo_(bar)) now."),
+            "See docs now."
+        );
+        assert_eq!(strip_inline_markdown("[a](x(y)z) and (b)"), "a and (b)");
+        // Unbalanced: no link, the text stays as written.
+        assert_eq!(strip_inline_markdown("[a](x(y"), "[a](x(y");
         assert_eq!(strip_inline_markdown(r"a \* b"), "a * b");
     }
 
