@@ -4,7 +4,7 @@
 //
 // Each element gets a WebAssembly instance of its own (README, "Isolation"): the
 // module is compiled once, and every reader instantiates it with a fresh copy of
-// wasm-bindgen's glue (made a factory at build time by scripts/glue-factory.mjs).
+// wasm-bindgen's glue (made a factory at build time by scripts/post-build.mjs).
 // So a reader that fails (a trap) stops alone, new readers still start, and a
 // removed reader, or the article a reader replaced, leaves no memory behind: a
 // new `src` starts the reader again on a fresh instance.
