@@ -96,10 +96,12 @@ thread_local! {
 /// Has a panic anywhere in this instance (in an event handler as much as in
 /// an API call) call `on_panic` before the instance traps, so reader.js can
 /// say so in the widget and offer a fresh start. The release build aborts
-/// on panic: the instance is not used again.
+/// on panic: the instance is not used again. The panic is still written to
+/// the console, as Yew's own hook (which this one replaces) does.
 fn report_panics(on_panic: Function) {
     ON_PANIC.with(|slot| *slot.borrow_mut() = Some(on_panic));
-    std::panic::set_hook(Box::new(|_| {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
         let on_panic = ON_PANIC.with(|slot| slot.try_borrow().ok().and_then(|f| f.clone()));
         if let Some(on_panic) = on_panic {
             let _ = on_panic.call0(&JsValue::NULL);
@@ -235,11 +237,17 @@ impl ReaderHandle {
         self.bridge.clear();
     }
 
-    /// Panics, as a bug would: what the tests use to check that one reader's
-    /// failure stops no other reader and that this one says so.
+    /// Panics, as a bug would: at once (in this call), or `later` in a task
+    /// of its own, as in an event handler. What the tests use to check that
+    /// one reader's failure stops no other reader and that this one says so.
     #[wasm_bindgen(js_name = panicForTests)]
-    pub fn panic_for_tests(&self) {
-        panic!("a panic asked for by a test");
+    pub fn panic_for_tests(&self, later: bool) {
+        if later {
+            gloo::timers::callback::Timeout::new(0, || panic!("a panic asked for by a test"))
+                .forget();
+        } else {
+            panic!("a panic asked for by a test");
+        }
     }
 }
 

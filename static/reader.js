@@ -230,6 +230,14 @@ ready.then(
        * says so and offers a fresh start; other readers never noticed. */
       #failed(generation) {
         if (this.#reader?.generation !== generation) return;
+        // Its highlights stay in the page's registry (the instance cannot take
+        // them back): take out those painted in this reader.
+        const root = this.shadowRoot;
+        const painted = [];
+        globalThis.CSS?.highlights?.forEach((highlight, name) => {
+          if ([...highlight].some((range) => root.contains(range.startContainer))) painted.push(name);
+        });
+        for (const name of painted) CSS.highlights.delete(name);
         this.#stop();
         showFailure(this, {
           zh: '文章阅读器出错，已经停止。页面上的其他内容不受影响。',
@@ -288,7 +296,7 @@ ready.then(
         const reader = this.#reader;
         return reader && {
           memory: reader.memory,
-          panic: () => this.#call((handle) => handle.panicForTests()),
+          panic: (later = false) => this.#call((handle) => handle.panicForTests(later)),
         };
       }
     }

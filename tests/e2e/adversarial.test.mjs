@@ -200,7 +200,20 @@ test('a reader that fails stops alone: the others work, new ones start, and it c
   await p.locator('#a .ar-status-problem button').click();
   await shown(p, 'a');
   assert.deepEqual(await p.evaluate(() => document.getElementById('a').setKeywords(['正文'])), ['正文']);
-  // Its own failure was on the console; nothing else was.
+
+  // A panic outside any call (in a timer, as in an event handler) is seen too,
+  // and its highlights leave the page's registry.
+  await p.evaluate((key) => {
+    const reader = document.getElementById('c');
+    reader.setKeywords(['正文']);
+    window.paintedBefore = reader.shadowRoot.querySelector('.ar-reader');
+    reader[Symbol.for(key)].panic(true);
+  }, INTERNALS);
+  assert.match(await message(p, 'c'), /文章阅读器出错，已经停止/);
+  assert.ok(await p.evaluate(() => [...CSS.highlights.values()].every((h) => [...h].every((r) => !window.paintedBefore.contains(r.startContainer)))));
+  assert.deepEqual(await p.evaluate(() => document.getElementById('b').setKeywords(['开头'])), ['开头']);
+  assert.deepEqual(await chips(p, 'b'), ['开头']);
+  // Their own failures were on the console; nothing else was.
   assert.ok(p.problems.every((problem) => /unreachable|panic/i.test(problem)), p.problems.join('\n'));
   await p.close();
 });
