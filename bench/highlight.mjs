@@ -38,7 +38,8 @@ async function readerTimes(page, lists) {
     const painted = () => {
       if (!window.CSS?.highlights) return root.querySelectorAll('mark').length;
       let ranges = 0;
-      for (const [name, highlight] of CSS.highlights) if (name.startsWith('ar-kw-')) ranges += highlight.size;
+      // The reader's keyword highlights: `ar-hl-<its own part>-<colour>`.
+      for (const [name, highlight] of CSS.highlights) if (/^ar-hl-\w+-\d$/.test(name)) ranges += highlight.size;
       return ranges;
     };
     const times = {};

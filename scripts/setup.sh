@@ -7,7 +7,9 @@
 #
 # Usage: scripts/setup.sh [serve|build|test]   (default: serve)
 #   serve: the Rust target, Trunk and wasm-bindgen-cli
-#   build: and the npm packages (binaryen's wasm-opt for release builds)
+#   build: and the npm packages (binaryen's wasm-opt for release builds), and
+#          the standard library's sources and crates (release builds compile
+#          it: see scripts/build.sh)
 #   test:  and Debian's Chromium, ChromeDriver, CJK fonts and poppler-utils
 #          (pdftotext and pdftoppm read the print test's PDF)
 set -euo pipefail
@@ -36,6 +38,14 @@ fi
 
 say "fetching crates, so builds can run --offline"
 cargo fetch --quiet
+
+if [ "$mode" = build ] || [ "$mode" = test ]; then
+  if ! rustup component list --installed | grep -q '^rust-src'; then
+    say "adding the rust-src component (release builds compile the standard library)"
+    rustup component add rust-src
+  fi
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
+fi
 
 if [ "$mode" = build ] || [ "$mode" = test ]; then
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/mark.js ] \

@@ -18,7 +18,7 @@ use crate::components::outline_panel::OutlinePanel;
 use crate::components::print_contents::PrintContents;
 use crate::components::print_legend::print_legend;
 use crate::components::settings_panel::settings_panel;
-use crate::components::status_view::{loading_view, problem_view};
+use crate::components::status_view::{loading_view, notice_view, problem_view};
 use crate::components::toolbar::toolbar;
 use crate::hooks::{
     use_article, use_changed, use_dismiss, use_focus_request, use_highlights, use_memory,
@@ -65,6 +65,11 @@ impl Bridge {
     /// sees every dispatched action at once, before the next render.
     pub fn state(&self) -> Option<UseReducerHandle<Store>> {
         self.0.borrow().clone()
+    }
+
+    /// Lets go of the state, once the app is gone.
+    pub fn clear(&self) {
+        self.0.borrow_mut().take();
     }
 }
 
@@ -123,13 +128,18 @@ pub fn App(props: &Props) -> Html {
         onaction.clone(),
     );
     use_narrow(root.clone(), onaction.reform(Action::SetNarrow));
-    use_article(&props.source, config.hash.clone(), onaction.clone());
+    use_article(
+        &props.source,
+        config.hash.clone(),
+        config.name.clone(),
+        onaction.clone(),
+    );
     use_reading_position(root.clone(), &state, onaction.clone());
     use_highlights(root.clone(), &state);
     use_url_hash(config.hash.clone(), &state, onaction.clone());
     use_reveal_on_find(root.clone(), onaction.clone());
     use_suggestions(article.clone(), onaction.clone());
-    use_memory(&state);
+    use_memory(&state, config.name.as_deref());
     {
         let (bridge, state) = (props.bridge.clone(), state.clone());
         use_effect_with((), move |_| *bridge.0.borrow_mut() = Some(state));
@@ -284,6 +294,7 @@ pub fn App(props: &Props) -> Html {
             tabindex="-1"
             {onkeydown}
         >
+            { for config.notices.iter().map(|notice| notice_view(notice, lang)) }
             { body }
         </div>
     }

@@ -6,22 +6,60 @@
 //! and a Yew app mounted once that stylesheet has loaded. Mounting only then
 //! means the reader never flashes unstyled, and everything that measures the
 //! layout (restoring the reading position, the scroll spy) sees the real one.
+//!
+//! Each reader has a WebAssembly instance of its own (reader.js makes one per
+//! element), so this module's statics are one reader's. Nothing from the page
+//! is copied into the instance before it is measured: attributes over
+//! [`MAX_ATTRIBUTE_CHARS`] and text inside the element over the article size
+//! limit are refused at the cost of reading their length.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use js_sys::{Function, JsString};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::app::{App, Bridge, Props};
-use crate::web::markup;
+use crate::web::assets;
 use reader_core::article::SourceFormat;
-use reader_core::config::{ATTRIBUTES, Config};
+use reader_core::config::{ATTRIBUTES, Config, MAX_ATTRIBUTE_CHARS, TooLong};
 use reader_core::reader::{Action, KeywordsBy};
-use reader_core::source::{self, ArticleSource};
+use reader_core::source::{self, ArticleSource, Problem};
 use reader_core::{api, json};
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element seen through methods that leave its strings on the
+    /// JavaScript side, so they can be measured before they are copied.
+    #[wasm_bindgen(extends = Element)]
+    type Measured;
+
+    /// `Element.getAttribute`.
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn attribute_text(this: &Measured, name: &str) -> Option<JsString>;
+
+    /// `Node.textContent`.
+    #[wasm_bindgen(method, getter, js_name = textContent)]
+    fn text_content_text(this: &Measured) -> Option<JsString>;
+
+    /// `Element.innerHTML`.
+    #[wasm_bindgen(method, getter, js_name = innerHTML)]
+    fn inner_html_text(this: &Measured) -> JsString;
+
+    /// The browser's `TextEncoder`, which measures a JavaScript string in
+    /// UTF-8 without copying it into this instance.
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8;
+
+    #[wasm_bindgen(constructor, js_class = TextEncoder)]
+    fn new() -> Utf8;
+
+    #[wasm_bindgen(method)]
+    fn encode(this: &Utf8, text: &JsString) -> js_sys::Uint8Array;
+}
 
 /// The app once mounted; `Closed` after `destroy`, so a late stylesheet
 /// load does not mount a reader that is gone.
@@ -49,13 +87,47 @@ pub fn observed_attributes() -> Vec<String> {
     ATTRIBUTES.iter().map(|a| a.to_string()).collect()
 }
 
+/// What `setKeywords` may be given, `[most keywords, most characters in
+/// all]`: reader.js throws a `RangeError` beyond them, before calling in.
+#[wasm_bindgen(js_name = keywordLimits)]
+pub fn keyword_limits() -> Vec<u32> {
+    api::SET_KEYWORDS_LIMITS.map(|n| n as u32).to_vec()
+}
+
+thread_local! {
+    /// What to call if this instance panics (see [`report_panics`]).
+    static ON_PANIC: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Has a panic anywhere in this instance (in an event handler as much as in
+/// an API call) call `on_panic` before the instance traps, so reader.js can
+/// say so in the widget and offer a fresh start. The release build aborts
+/// on panic: the instance is not used again. The panic is still written to
+/// the console, as Yew's own hook (which this one replaces) does.
+fn report_panics(on_panic: Function) {
+    ON_PANIC.with(|slot| *slot.borrow_mut() = Some(on_panic));
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let on_panic = ON_PANIC.with(|slot| slot.try_borrow().ok().and_then(|f| f.clone()));
+        if let Some(on_panic) = on_panic {
+            let _ = on_panic.call0(&JsValue::NULL);
+        }
+    }));
+}
+
 #[wasm_bindgen]
 impl ReaderHandle {
-    /// Mounts a reader in `host`'s shadow root; `stylesheet` is the URL of reader.css.
+    /// Mounts a reader in `host`'s shadow root; `stylesheet` is the URL of
+    /// reader.css; `on_panic` is called should this instance panic.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, stylesheet: &str) -> Result<ReaderHandle, JsValue> {
+    pub fn new(
+        host: HtmlElement,
+        stylesheet: &str,
+        on_panic: Function,
+    ) -> Result<ReaderHandle, JsValue> {
+        report_panics(on_panic);
         let document = host.owner_document().ok_or("the element has no document")?;
-        markup::remember_assets(stylesheet);
+        assets::remember(stylesheet);
         let shadow = shadow_root(&host)?;
 
         let link = document.create_element("link")?;
@@ -168,6 +240,21 @@ impl ReaderHandle {
         if let Mount::Mounted(app) = self.mount.replace(Mount::Closed) {
             app.destroy();
         }
+        // The app's state holds the bridge, and the bridge the state.
+        self.bridge.clear();
+    }
+
+    /// Panics, as a bug would: at once (in this call), or `later` in a task
+    /// of its own, as in an event handler. What the tests use to check that
+    /// one reader's failure stops no other reader and that this one says so.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests(&self, later: bool) {
+        if later {
+            gloo::timers::callback::Timeout::new(0, || panic!("a panic asked for by a test"))
+                .forget();
+        } else {
+            panic!("a panic asked for by a test");
+        }
     }
 }
 
@@ -198,41 +285,86 @@ fn props_of(host: &HtmlElement, bridge: &Bridge) -> Props {
     }
 }
 
+/// An attribute's value, unless it is over [`MAX_ATTRIBUTE_CHARS`].
+fn attribute(host: &Element, name: &str) -> Result<Option<String>, TooLong> {
+    let Some(value) = host.unchecked_ref::<Measured>().attribute_text(name) else {
+        return Ok(None);
+    };
+    let chars = value.length() as usize;
+    if chars > MAX_ATTRIBUTE_CHARS {
+        return Err(TooLong { chars });
+    }
+    Ok(Some(value.into()))
+}
+
+/// An attribute's value; one too long to read counts as absent (the widget
+/// says so: see `Config::notices`).
+fn attribute_or_none(host: &Element, name: &str) -> Option<String> {
+    attribute(host, name).ok().flatten()
+}
+
 /// `src` names the article; else what is inside the element is the article
 /// (HTML when it holds elements, text when only text); an empty element shows
-/// the built-in sample.
+/// the sample article. Inline articles are measured before they are copied
+/// into this instance, and refused over the size limit.
 fn source_of(host: &HtmlElement) -> ArticleSource {
-    if let Some(url) = host.get_attribute("src").filter(|u| !u.trim().is_empty()) {
+    if let Some(url) = attribute_or_none(host, "src").filter(|u| !u.trim().is_empty()) {
         return ArticleSource::Url {
             url: url.trim().to_string(),
             format: format_of(host),
             timeout_seconds: source::timeout_from_attribute(
-                host.get_attribute("timeout").as_deref(),
+                attribute_or_none(host, "timeout").as_deref(),
             ),
-            select: host
-                .get_attribute("select")
-                .filter(|s| !s.trim().is_empty()),
+            select: attribute_or_none(host, "select").filter(|s| !s.trim().is_empty()),
         };
     }
-    if let Some(html) = inline_html(host) {
-        return ArticleSource::Inline {
-            text: html,
-            format: Some(SourceFormat::Html),
-        };
-    }
-    match host.text_content() {
-        Some(text) if !text.trim().is_empty() => ArticleSource::Inline {
-            text,
-            format: format_of(host),
+    let (inline, format) = match inline_html(host) {
+        Some(html) => (html, Some(SourceFormat::Html)),
+        None => match host.unchecked_ref::<Measured>().text_content_text() {
+            Some(text) => (text, format_of(host)),
+            None => return sample(),
         },
-        _ => ArticleSource::Sample,
+    };
+    if let Err(problem) = source::check_inline_size(utf8_len(&inline)) {
+        return ArticleSource::Refused(problem);
+    }
+    let text = String::from(inline);
+    if text.trim().is_empty() {
+        return sample();
+    }
+    ArticleSource::Inline { text, format }
+}
+
+/// The sample article, fetched from beside reader.js for an empty element
+/// (an element with nothing to show, were the reader's folder unknown).
+fn sample() -> ArticleSource {
+    match assets::url(assets::SAMPLE_ARTICLE) {
+        Some(url) => ArticleSource::Url {
+            url,
+            format: Some(SourceFormat::PlainText),
+            timeout_seconds: source::DEFAULT_TIMEOUT_SECONDS,
+            select: None,
+        },
+        None => ArticleSource::Refused(Problem::EmptyArticle),
+    }
+}
+
+/// The UTF-8 length of a JavaScript string, measured without copying it: a
+/// UTF-16 unit is one to three UTF-8 bytes, so a short text is surely within
+/// the limit; a longer one is measured in UTF-8 by the browser.
+fn utf8_len(text: &JsString) -> usize {
+    let units = text.length() as usize;
+    if units.saturating_mul(3) as u64 <= source::MAX_BYTES {
+        units
+    } else {
+        Utf8::new().encode(text).length() as usize
     }
 }
 
 /// The element's children as HTML, when it has child elements and `format`
 /// does not say text or Markdown. A lone `<template>` child stands for its
 /// content (which the browser keeps inert: nothing in it loads or runs).
-fn inline_html(host: &HtmlElement) -> Option<String> {
+fn inline_html(host: &HtmlElement) -> Option<JsString> {
     let as_text = matches!(
         format_of(host),
         Some(SourceFormat::PlainText | SourceFormat::Markdown)
@@ -243,13 +375,13 @@ fn inline_html(host: &HtmlElement) -> Option<String> {
     let template = host
         .first_element_child()
         .filter(|child| host.child_element_count() == 1 && child.local_name() == "template");
-    Some(template.map_or_else(|| host.inner_html(), |t| t.inner_html()))
+    let holder = template.unwrap_or_else(|| host.clone().into());
+    Some(holder.unchecked_ref::<Measured>().inner_html_text())
 }
 
 /// The `format` attribute, if it names one.
 fn format_of(host: &HtmlElement) -> Option<SourceFormat> {
-    host.get_attribute("format")
-        .and_then(|f| source::format_from_attribute(&f))
+    attribute_or_none(host, "format").and_then(|f| source::format_from_attribute(&f))
 }
 
 fn config_of(host: &HtmlElement) -> Config {
@@ -268,7 +400,7 @@ fn config_of(host: &HtmlElement) -> Config {
         })
         .unwrap_or_default();
     Config::from_attributes(
-        |name| host.get_attribute(name),
+        |name| attribute(host, name),
         std::iter::once(page_lang.as_str()).chain(browser_langs.iter().map(String::as_str)),
     )
 }

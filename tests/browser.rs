@@ -78,7 +78,7 @@ fn mount(source: ArticleSource, config: Config) -> Element {
 
 #[wasm_bindgen_test]
 async fn seed_shows_title_sections_byline_and_no_footer() {
-    let root = mount(ArticleSource::Sample, Config::default());
+    let root = mount(inline(SEED_ARTICLE), Config::default());
     until(|| root.query_selector(".ar-title").unwrap().is_some()).await;
 
     assert_eq!(texts(&root, ".ar-title"), ["在新征程中书写组织工作新答卷"]);
@@ -99,7 +99,7 @@ async fn seed_shows_title_sections_byline_and_no_footer() {
 
 #[wasm_bindgen_test]
 async fn points_are_marked_where_they_start() {
-    let root = mount(ArticleSource::Sample, Config::default());
+    let root = mount(inline(SEED_ARTICLE), Config::default());
     until(|| root.query_selector(".ar-point").unwrap().is_some()).await;
     let leads = texts(&root, ".ar-point-lead");
     assert_eq!(leads.len(), 15);
@@ -149,7 +149,12 @@ async fn configuration_sets_theme_labels_and_title() {
 async fn the_element_mounts_in_a_shadow_root_with_its_stylesheet() {
     let host: HtmlElement = container("article-reader-test").unchecked_into();
     host.set_text_content(Some("Plain Title\n\nFirst paragraph."));
-    let _handle = ReaderHandle::new(host.clone(), "reader.css").unwrap();
+    let _handle = ReaderHandle::new(
+        host.clone(),
+        "reader.css",
+        js_sys::Function::new_no_args(""),
+    )
+    .unwrap();
     let shadow = host.shadow_root().expect("a shadow root");
     let link = shadow
         .query_selector("link[rel=stylesheet]")
@@ -166,7 +171,7 @@ async fn the_element_mounts_in_a_shadow_root_with_its_stylesheet() {
 
 #[wasm_bindgen_test]
 async fn the_outline_is_a_tree_and_folding_follows_it() {
-    let root = mount(ArticleSource::Sample, Config::default());
+    let root = mount(inline(SEED_ARTICLE), Config::default());
     until(|| root.query_selector("[role=tree]").unwrap().is_some()).await;
     assert_eq!(
         root.query_selector_all("[role=treeitem]").unwrap().length(),
@@ -216,7 +221,7 @@ async fn keywords_show_as_chips_with_counts_and_preset_keywords_apply() {
         ..Config::default()
     };
     let bridge = Bridge::default();
-    let root = mount_with(ArticleSource::Sample, config, bridge.clone());
+    let root = mount_with(inline(SEED_ARTICLE), config, bridge.clone());
     until(|| root.query_selector(".ar-chip").unwrap().is_some()).await;
     assert_eq!(texts(&root, ".ar-chip-text"), ["人才"]);
     let naive = |k: &str| {
@@ -260,7 +265,12 @@ const ADVERSARIAL: &str = "Adversarial headings\n\n\
 async fn every_id_in_the_shadow_root_is_unique_and_each_row_goes_to_its_own_node() {
     let host: HtmlElement = container("article-reader-ids").unchecked_into();
     host.set_text_content(Some(ADVERSARIAL));
-    let _handle = ReaderHandle::new(host.clone(), "reader.css").unwrap();
+    let _handle = ReaderHandle::new(
+        host.clone(),
+        "reader.css",
+        js_sys::Function::new_no_args(""),
+    )
+    .unwrap();
     let shadow = host.shadow_root().unwrap();
     until(|| {
         shadow

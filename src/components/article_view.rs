@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::byline::byline;
 use crate::components::section_view::{Shared, contents, heading_text};
+use crate::components::status_view::notice_view;
 use reader_core::article::{BlockKind, Content, Span};
 use reader_core::i18n::Lang;
 use reader_core::matcher::Matches;
@@ -61,8 +62,8 @@ pub fn ArticleView(props: &Props) -> Html {
             <header class="ar-article-header">
                 { title }
                 { byline(&doc.metadata, article.reading_minutes, props.lang) }
-                if let Some(notice) = article.notice {
-                    <p class="ar-notice" role="status">{ props.lang.notice(notice) }</p>
+                if let Some(notice) = &article.notice {
+                    { notice_view(notice, props.lang) }
                 }
             </header>
             { contents(&items, &shared, props.current) }

@@ -19,7 +19,7 @@ use crate::web::dom;
 use reader_core::dom_ids;
 use reader_core::i18n::Lang;
 use reader_core::keys::InputKey;
-use reader_core::matcher::{self, Keyword, KeywordProblem, Matches};
+use reader_core::matcher::{self, Keyword, KeywordProblem, MAX_KEYWORD_INPUT_CHARS, Matches};
 use reader_core::reader::{Action, Article, KeywordsBy, focus_after_removal};
 
 /// Where focus goes once the bar has rendered after a press.
@@ -191,6 +191,7 @@ pub fn KeywordBar(props: &Props) -> Html {
                         enterkeyhint="search"
                         autocomplete="off"
                         spellcheck="false"
+                        maxlength={MAX_KEYWORD_INPUT_CHARS.to_string()}
                         placeholder={labels.add_keyword}
                         aria-label={labels.add_keyword}
                         aria-invalid={props.problem.is_some().then_some("true")}

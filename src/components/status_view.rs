@@ -1,8 +1,10 @@
-//! What the widget shows before the article: a progress hint, or why it failed.
-//! A plain view function: it has no state of its own.
+//! What the widget shows before the article: a progress hint, or why it failed;
+//! and, above everything, what the page got wrong in its attributes.
+//! Plain view functions: they have no state of their own.
 
 use yew::prelude::*;
 
+use reader_core::config::Notice;
 use reader_core::i18n::Lang;
 use reader_core::reader::Loading;
 use reader_core::source::Problem;
@@ -27,5 +29,13 @@ pub fn problem_view(problem: &Problem, lang: Lang) -> Html {
         <div class="ar-status ar-status-problem" role="alert">
             <p class="ar-status-message">{ lang.problem(problem) }</p>
         </div>
+    }
+}
+
+/// A mistake in the page's attributes (a `hash` name the URL cannot carry,
+/// an attribute too long to read), said rather than silently worked around.
+pub fn notice_view(notice: &Notice, lang: Lang) -> Html {
+    html! {
+        <p class="ar-notice" role="status">{ lang.notice(notice) }</p>
     }
 }

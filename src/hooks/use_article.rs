@@ -4,41 +4,50 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use web_sys::AbortController;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::web::{after_paint, fetch, location, markup, storage};
 use reader_core::article::{self, ParseOptions, SourceFormat};
+use reader_core::config::Notice;
 use reader_core::html::HtmlOptions;
 use reader_core::reader::{Action, Article, Loading, Memory};
-use reader_core::sample::SEED_ARTICLE;
-use reader_core::source::ArticleSource;
-use reader_core::source::{Notice, Problem};
+use reader_core::saved;
+use reader_core::source::{ArticleSource, Problem};
 use reader_core::url_hash::{self, HashKeys};
 
 /// Loads and parses `source` whenever it changes (fetching a `src` first), then
 /// hands over the article with what was remembered about it and what the URL
 /// hash says. Each stage shows its progress hint, and the hint is painted
-/// before the long parse starts. A result that arrives after the source
-/// changed (or the reader went away) is dropped.
+/// before the long parse starts. When the source changes (or the reader goes
+/// away) a fetch under way is aborted and a result still to come is dropped.
 ///
 /// ```ignore
-/// use_article(&props.source, config.hash.clone(), onaction.clone());
+/// use_article(&props.source, config.hash.clone(), config.name.clone(), onaction.clone());
 /// ```
+///
+/// `name` is the reader's name, whose memory it reads (see `saved::keys_to_read`).
 #[hook]
 pub fn use_article(
     source: &ArticleSource,
     hash_keys: Option<HashKeys>,
+    name: Option<String>,
     onaction: Callback<Action>,
 ) {
     use_effect_with(source.clone(), move |source| {
         let stale = Rc::new(Cell::new(false));
         let source = source.clone();
         let guard = stale.clone();
+        let controller = AbortController::new().ok();
+        let abort = controller.clone();
         spawn_local(async move {
             let fetched;
             let (text, format, origin) = match &source {
-                ArticleSource::Sample => (SEED_ARTICLE, None, Origin::page()),
+                ArticleSource::Refused(problem) => {
+                    onaction.emit(Action::Failed(problem.clone()));
+                    return;
+                }
                 ArticleSource::Inline { text, format } => (text.as_str(), *format, Origin::page()),
                 ArticleSource::Url {
                     url,
@@ -46,8 +55,12 @@ pub fn use_article(
                     timeout_seconds,
                     select,
                 } => {
+                    let Some(controller) = controller else {
+                        onaction.emit(Action::Failed(Problem::Network { url: url.clone() }));
+                        return;
+                    };
                     onaction.emit(Action::Progress(Loading::Fetching));
-                    fetched = fetch::fetch_article(url, *timeout_seconds).await;
+                    fetched = fetch::fetch_article(url, *timeout_seconds, &controller).await;
                     match &fetched {
                         Ok((text, found)) => (
                             text.as_str(),
@@ -73,10 +86,15 @@ pub fn use_article(
             }
             let article = read(text, format, origin).await;
             if !guard.get() {
-                onaction.emit(loaded(article, hash_keys.as_ref()));
+                onaction.emit(loaded(article, hash_keys.as_ref(), name.as_deref()));
             }
         });
-        move || stale.set(true)
+        move || {
+            stale.set(true);
+            if let Some(controller) = abort {
+                controller.abort();
+            }
+        }
     });
 }
 
@@ -143,17 +161,26 @@ async fn read(
 }
 
 /// Gathers what the article starts from.
-fn loaded(article: Result<Article, Problem>, hash_keys: Option<&HashKeys>) -> Action {
+fn loaded(
+    article: Result<Article, Problem>,
+    hash_keys: Option<&HashKeys>,
+    name: Option<&str>,
+) -> Action {
     let article = match article {
         Ok(article) => article,
         Err(problem) => return Action::Failed(problem),
     };
-    let doc = &article.document;
     let link = hash_keys
-        .map(|keys| url_hash::read(&location::hash(), keys, &|id| doc.node_by_id(id).is_some()))
+        .map(|keys| {
+            url_hash::read(&location::hash(), keys, &|id| {
+                article.node_by_id(id).is_some()
+            })
+        })
         .unwrap_or_default();
     let memory = Memory {
-        saved: storage::load_saved(&article.storage_key),
+        saved: saved::keys_to_read(&article.storage_key, name)
+            .iter()
+            .find_map(|key| storage::load_saved(key)),
         link,
     };
     Action::Loaded {

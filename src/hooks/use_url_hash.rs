@@ -19,8 +19,7 @@ pub fn use_url_hash(keys: Option<HashKeys>, state: &ReaderState, onaction: Callb
         (keys.clone(), article.clone(), wanted),
         |(keys, article, wanted)| {
             if let (Some(keys), Some(article), Some(wanted)) = (keys, article, wanted) {
-                let doc = &article.document;
-                let is_ours = |id: &str| doc.node_by_id(id).is_some();
+                let is_ours = |id: &str| article.node_by_id(id).is_some();
                 let current = location::hash();
                 if let Some(next) = url_hash::write(&current, keys, wanted, &is_ours)
                     && next != current
@@ -36,9 +35,8 @@ pub fn use_url_hash(keys: Option<HashKeys>, state: &ReaderState, onaction: Callb
         let listener = match (keys.clone(), article.clone(), web_sys::window()) {
             (Some(keys), Some(article), Some(window)) => {
                 Some(EventListener::new(&window, "hashchange", move |_| {
-                    let doc = &article.document;
                     let link = url_hash::read(&location::hash(), &keys, &|id| {
-                        doc.node_by_id(id).is_some()
+                        article.node_by_id(id).is_some()
                     });
                     if let Some(keywords) = link.keywords {
                         onaction.emit(Action::SetKeywords {

@@ -1,28 +1,39 @@
 //! Fetching an article named by `src`: a time limit, a size limit, a check that
-//! it is text, and decoding (UTF-8 with or without a byte-order mark, UTF-16,
-//! GB18030/GBK). The decisions are in `reader_core::source`; this is the browser half.
+//! it is text, and decoding (a declared charset, else UTF-8 with or without a
+//! byte-order mark, UTF-16, GB18030/GBK). The decisions are in
+//! `reader_core::source`; this is the browser half.
+//!
+//! The body is read as a stream and reading stops at the size limit, so a
+//! server that sends hundreds of megabytes without announcing them costs the
+//! limit, not the whole answer. The caller's [`AbortController`] cancels a
+//! fetch the reader no longer wants (a newer `src`, the reader removed).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response, TextDecoder};
+use web_sys::{
+    AbortController, ReadableStream, ReadableStreamDefaultReader, RequestInit, Response,
+    TextDecoder,
+};
 
 use reader_core::article::SourceFormat;
 use reader_core::source::{self, Encoding, MAX_BYTES, Problem};
 
 /// The article's text, and the format its URL or content type names.
+/// `controller` aborts the fetch when the caller no longer wants it.
 pub async fn fetch_article(
     url: &str,
     timeout_seconds: u32,
+    controller: &AbortController,
 ) -> Result<(String, Option<SourceFormat>), Problem> {
     let network = || Problem::Network {
         url: url.to_string(),
     };
     let window = web_sys::window().ok_or_else(network)?;
-    let controller = AbortController::new().map_err(|_| network())?;
     let timed_out = Rc::new(Cell::new(false));
     let _timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -63,22 +74,24 @@ pub async fn fetch_article(
             url: url.to_string(),
             kind,
         })?;
-    let too_large = |bytes: u64| Problem::TooLarge {
-        url: url.to_string(),
-        bytes,
-    };
     if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok())
         && length > MAX_BYTES
     {
-        return Err(too_large(length));
+        return Err(Problem::TooLarge {
+            url: url.to_string(),
+            bytes: Some(length),
+        });
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
-        .await
-        .map_err(failed)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    let bytes = match read_body(&response).await.map_err(failed)? {
+        Some(bytes) => bytes,
+        None => {
+            controller.abort();
+            return Err(Problem::TooLarge {
+                url: url.to_string(),
+                bytes: None,
+            });
+        }
+    };
     if source::looks_binary(&bytes) {
         return Err(Problem::NotText {
             url: url.to_string(),
@@ -86,16 +99,44 @@ pub async fn fetch_article(
         });
     }
     let encoding = source::detect_encoding(&bytes, content_type.as_deref());
-    let text = decode(&bytes, encoding).ok_or_else(|| Problem::Undecodable {
-        url: url.to_string(),
-        encoding,
-    })?;
+    let text = decode(&bytes, &encoding)
+        // A charset the browser does not know counts as none.
+        .or_else(|| decode(&bytes, &source::guess_encoding(&bytes)))
+        .ok_or_else(|| Problem::Undecodable {
+            url: url.to_string(),
+            encoding,
+        })?;
     Ok((text, source::format_from_url(url).or(typed_format)))
 }
 
-/// Decodes `bytes`: UTF-8 in Rust, other encodings with the browser's `TextDecoder`.
-fn decode(bytes: &[u8], encoding: Encoding) -> Option<String> {
-    if encoding == Encoding::Utf8 {
+/// The body's bytes, or `None` once more than [`MAX_BYTES`] have come (the
+/// stream is cancelled there).
+async fn read_body(response: &Response) -> Result<Option<Vec<u8>>, JsValue> {
+    let Some(body) = response.body() else {
+        return Ok(Some(Vec::new()));
+    };
+    let reader: ReadableStreamDefaultReader = ReadableStream::get_reader(&body).unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await?;
+        if Reflect::get(&chunk, &JsValue::from_str("done"))?.is_truthy() {
+            return Ok(Some(bytes));
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &JsValue::from_str("value"))?.unchecked_into();
+        if (bytes.len() as u64).saturating_add(u64::from(value.length())) > MAX_BYTES {
+            let _ = reader.cancel();
+            return Ok(None);
+        }
+        let start = bytes.len();
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+}
+
+/// Decodes `bytes`: UTF-8 in Rust (bad bytes become U+FFFD), other encodings
+/// with the browser's `TextDecoder`; `None` for a label it does not know.
+fn decode(bytes: &[u8], encoding: &Encoding) -> Option<String> {
+    if *encoding == Encoding::Utf8 {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         return Some(String::from_utf8_lossy(bytes).into_owned());
     }

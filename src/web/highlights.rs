@@ -6,10 +6,14 @@
 //! change goes there. Highlight ranges leave the DOM untouched: the browser
 //! only repaints. Yew keeps the text nodes, and the ranges point into them.
 //!
-//! The registry (`CSS.highlights`) is one per page, so the names are shared by
-//! every reader (`ar-kw-0` … `ar-kw-9`, `ar-current`, styled by reader.css), and
-//! each [`Painter`] removes only the ranges it added: readers never touch each
-//! other's highlights.
+//! The registry (`CSS.highlights`) is one per page, shared with the host's
+//! scripts and styles, so each [`Painter`] uses names of its own with a random
+//! part ([`HighlightNames`]) and the rules that paint them go in a stylesheet
+//! it adopts into the reader's shadow root: no host rule on `::highlight(…)`
+//! and no other script's highlight can meet ours, and readers never share one.
+//! Dropping the painter takes its names out of the registry and its
+//! stylesheet out of the shadow root, so nothing keeps a removed reader's
+//! text alive.
 //!
 //! Where the API is missing, [`supported`] is false and blocks render `<mark>`s.
 
@@ -21,15 +25,17 @@ use web_sys::{CharacterData, Element, Node, Range};
 
 use reader_core::article::text::utf16_offsets;
 use reader_core::article::{Document, Span};
-use reader_core::dom_ids::{self, PALETTE_SIZE};
+use reader_core::dom_ids::{HighlightNames, PALETTE_SIZE};
 use reader_core::matcher::Matches;
 
-/// Name of the highlight of the find bar's current match.
-const CURRENT: &str = "ar-current";
+fn global(name: &str) -> Option<JsValue> {
+    Reflect::get(&js_sys::global(), &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined())
+}
 
 fn registry() -> Option<JsValue> {
-    let css = Reflect::get(&js_sys::global(), &JsValue::from_str("CSS")).ok()?;
-    Reflect::get(&css, &JsValue::from_str("highlights"))
+    Reflect::get(&global("CSS")?, &JsValue::from_str("highlights"))
         .ok()
         .filter(|r| !r.is_undefined())
 }
@@ -37,10 +43,7 @@ fn registry() -> Option<JsValue> {
 /// Whether the browser has the Custom Highlight API.
 pub fn supported() -> bool {
     static SUPPORTED: OnceLock<bool> = OnceLock::new();
-    *SUPPORTED.get_or_init(|| {
-        registry().is_some()
-            && Reflect::has(&js_sys::global(), &JsValue::from_str("Highlight")).unwrap_or(false)
-    })
+    *SUPPORTED.get_or_init(|| registry().is_some() && global("Highlight").is_some())
 }
 
 fn method(target: &JsValue, name: &str) -> Option<Function> {
@@ -50,7 +53,13 @@ fn method(target: &JsValue, name: &str) -> Option<Function> {
         .ok()
 }
 
-/// One shared highlight, with its `add` and `delete` looked up once.
+/// `new Constructor()` for a global constructor.
+fn construct(name: &str) -> Option<JsValue> {
+    let constructor: Function = global(name)?.dyn_into().ok()?;
+    Reflect::construct(&constructor, &Array::new()).ok()
+}
+
+/// One highlight of ours, with its `add` and `delete` looked up once.
 struct Target {
     highlight: JsValue,
     add: Function,
@@ -58,30 +67,20 @@ struct Target {
 }
 
 impl Target {
-    /// The page's highlight called `name`, created if this is the first reader to need it.
-    fn named(name: &str) -> Option<Target> {
+    /// A new highlight registered as `name`.
+    fn registered(name: &str, priority: i32) -> Option<Target> {
         let registry = registry()?;
-        let key = JsValue::from_str(name);
-        let mut highlight = method(&registry, "get")?.call1(&registry, &key).ok()?;
-        if highlight.is_undefined() {
-            let constructor: Function =
-                Reflect::get(&js_sys::global(), &JsValue::from_str("Highlight"))
-                    .ok()?
-                    .dyn_into()
-                    .ok()?;
-            highlight = Reflect::construct(&constructor, &Array::new()).ok()?;
-            if name == CURRENT {
-                // The current match paints over the keyword colours.
-                let _ = Reflect::set(
-                    &highlight,
-                    &JsValue::from_str("priority"),
-                    &JsValue::from(1),
-                );
-            }
-            method(&registry, "set")?
-                .call2(&registry, &key, &highlight)
-                .ok()?;
-        }
+        let highlight = construct("Highlight")?;
+        // The current match paints over the keyword colours.
+        Reflect::set(
+            &highlight,
+            &JsValue::from_str("priority"),
+            &JsValue::from(priority),
+        )
+        .ok()?;
+        method(&registry, "set")?
+            .call2(&registry, &JsValue::from_str(name), &highlight)
+            .ok()?;
         Some(Target {
             add: method(&highlight, "add")?,
             delete: method(&highlight, "delete")?,
@@ -90,21 +89,76 @@ impl Target {
     }
 }
 
+/// The stylesheet painting a painter's highlights, adopted by the document or
+/// shadow root holding the reader.
+struct Adopted {
+    scope: JsValue,
+    sheet: JsValue,
+}
+
+impl Adopted {
+    fn into(root: &Element, css: &str) -> Option<Adopted> {
+        let scope: JsValue = root.get_root_node().into();
+        let sheet = construct("CSSStyleSheet")?;
+        method(&sheet, "replaceSync")?
+            .call1(&sheet, &JsValue::from_str(css))
+            .ok()?;
+        let key = JsValue::from_str("adoptedStyleSheets");
+        let sheets: Array = Reflect::get(&scope, &key).ok()?.dyn_into().ok()?;
+        let sheets = sheets.concat(&Array::of1(&sheet));
+        Reflect::set(&scope, &key, &sheets).ok()?;
+        Some(Adopted { scope, sheet })
+    }
+}
+
+impl Drop for Adopted {
+    fn drop(&mut self) {
+        let key = JsValue::from_str("adoptedStyleSheets");
+        if let Some(sheets) = Reflect::get(&self.scope, &key)
+            .ok()
+            .and_then(|s| s.dyn_into::<Array>().ok())
+        {
+            let kept = sheets.filter(&mut |sheet, _, _| sheet != self.sheet);
+            let _ = Reflect::set(&self.scope, &key, &kept);
+        }
+    }
+}
+
 /// The ranges one reader has painted, so that it can take them back.
-#[derive(Default)]
 pub struct Painter {
+    names: HighlightNames,
     keywords: Vec<(usize, Range)>,
     current: Option<Range>,
+    /// Keyword colours, then the current match: registered on the first paint.
     targets: Vec<Target>,
+    adopted: Option<Adopted>,
+}
+
+impl Default for Painter {
+    fn default() -> Self {
+        // Random names: unguessable enough that no page meets them by accident.
+        let nonce = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+        Painter {
+            names: HighlightNames::new(nonce),
+            keywords: Vec::new(),
+            current: None,
+            targets: Vec::new(),
+            adopted: None,
+        }
+    }
 }
 
 impl Painter {
-    fn target(&mut self, index: usize) -> Option<&Target> {
+    fn target(&mut self, root: &Element, index: usize) -> Option<&Target> {
         if self.targets.is_empty() {
-            let names = (0..PALETTE_SIZE)
-                .map(|k| dom_ids::keyword_colour(k).to_string())
-                .chain([CURRENT.to_string()]);
-            self.targets = names.filter_map(|name| Target::named(&name)).collect();
+            self.adopted = Adopted::into(root, &self.names.stylesheet());
+            let current = self.names.current();
+            self.targets = self
+                .names
+                .all()
+                .iter()
+                .filter_map(|name| Target::registered(name, i32::from(*name == current)))
+                .collect();
         }
         self.targets.get(index)
     }
@@ -121,7 +175,7 @@ impl Painter {
             let ranges = ranges_in(element, doc, doc.blocks[b].span, &spans);
             for (range, p) in ranges.into_iter().zip(paint.iter()) {
                 let colour = p.keyword % PALETTE_SIZE;
-                if let (Some(range), Some(target)) = (range, self.target(colour)) {
+                if let (Some(range), Some(target)) = (range, self.target(root, colour)) {
                     let _ = target.add.call1(&target.highlight, &range);
                     self.keywords.push((colour, range));
                 }
@@ -146,7 +200,7 @@ impl Painter {
         let range = ranges_in(&element, doc, doc.blocks[block].span, &[span])
             .pop()
             .flatten()?;
-        let target = self.target(PALETTE_SIZE)?;
+        let target = self.target(root, PALETTE_SIZE)?;
         target.add.call1(&target.highlight, &range).ok()?;
         self.current = Some(range.clone());
         Some(range)
@@ -169,8 +223,16 @@ impl Painter {
 
 impl Drop for Painter {
     fn drop(&mut self) {
-        self.clear_keywords();
-        self.clear_current();
+        if self.targets.is_empty() {
+            return;
+        }
+        if let Some((registry, delete)) =
+            registry().and_then(|r| Some((r.clone(), method(&r, "delete")?)))
+        {
+            for name in self.names.all() {
+                let _ = delete.call1(&registry, &JsValue::from_str(&name));
+            }
+        }
     }
 }
 

@@ -2,9 +2,9 @@
 //! form `reader_core::html` reads (`markup.js`), and Markdown converted to
 //! HTML by the `markdown` module, loaded the first time an article needs it.
 
-use std::cell::RefCell;
-
 use wasm_bindgen::prelude::*;
+
+use crate::web::assets;
 
 #[wasm_bindgen(module = "/src/web/markup.js")]
 extern "C" {
@@ -14,17 +14,6 @@ extern "C" {
     fn absolute_url_js(url: &str) -> String;
     #[wasm_bindgen(js_name = markdownToHtml, catch)]
     async fn markdown_to_html_js(url: &str, text: &str) -> Result<JsValue, JsValue>;
-}
-
-thread_local! {
-    /// The URL of `markdown.js`, beside reader.css (see [`remember_assets`]).
-    static MARKDOWN_MODULE: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Notes where the reader's files are, from the URL of its stylesheet.
-pub fn remember_assets(stylesheet: &str) {
-    let dir = &stylesheet[..stylesheet.rfind('/').map_or(0, |i| i + 1)];
-    MARKDOWN_MODULE.with(|m| *m.borrow_mut() = Some(format!("{dir}markdown.js")));
 }
 
 /// The flat form of an HTML text, and whether `select` picked its container.
@@ -41,6 +30,6 @@ pub fn absolute_url(url: &str) -> String {
 
 /// The HTML of a Markdown text; `None` if the markdown module cannot load.
 pub async fn markdown_to_html(text: &str) -> Option<String> {
-    let url = MARKDOWN_MODULE.with(|m| m.borrow().clone())?;
+    let url = assets::url("markdown.js")?;
     markdown_to_html_js(&url, text).await.ok()?.as_string()
 }

@@ -24,7 +24,7 @@ const bed = testBed({
   routes: {
     '/src/missing.txt': (req, res) => { res.writeHead(404); res.end('no'); },
     '/src/slow.txt': () => {}, // never answers
-    '/src/big.txt': text('text/plain', Buffer.alloc(6 * 1024 * 1024, 0x61)),
+    '/src/big.txt': text('text/plain', Buffer.alloc(6 * 1024 * 1024, 0x61), { 'content-length': String(6 * 1024 * 1024) }),
     '/src/big-unannounced.txt': (req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' });
       for (let i = 0; i < 6; i += 1) res.write(Buffer.alloc(1024 * 1024, 0x62));
@@ -158,7 +158,7 @@ test('src failures each say what went wrong', async () => {
     [{ src: '/src/missing.txt' }, '无法载入文章“/src/missing.txt”：服务器回应 404（找不到这个文件）。'],
     [{ src: '/src/slow.txt', timeout: '1' }, '载入文章“/src/slow.txt”超过 1 秒，已经停止。'],
     [{ src: '/src/big.txt' }, '文章“/src/big.txt”太大（6.0 MB），最多 5.0 MB。'],
-    [{ src: '/src/big-unannounced.txt' }, '文章“/src/big-unannounced.txt”太大（6.0 MB），最多 5.0 MB。'],
+    [{ src: '/src/big-unannounced.txt' }, '文章“/src/big-unannounced.txt”超过 5.0 MB，太大了，已停止载入。'],
     [{ src: '/src/picture.png' }, '“/src/picture.png”不是文本文件（image/png），无法阅读。'],
     [{ src: '/src/program.bin' }, '“/src/program.bin”不是文本文件（application/octet-stream），无法阅读。'],
     [{ src: '/src/dropped' }, '无法载入文章“/src/dropped”：没有连上服务器，或者这个网页不允许读取它。'],

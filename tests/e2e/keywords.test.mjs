@@ -17,11 +17,17 @@ async function addKeyword(page, keyword) {
   await input(page).press('Enter');
 }
 
-/** Ranges painted for keyword `k` (Custom Highlight API), or its marks without the API. */
+/** Ranges painted for keyword `k` (Custom Highlight API, in this reader's own
+ * highlights: their names end in `-k`), or its marks without the API. */
 function painted(page, k) {
-  return inReader(page, (root, k) => (window.CSS?.highlights
-    ? CSS.highlights.get(`ar-kw-${k}`)?.size ?? 0
-    : root.querySelectorAll(`.ar-article .ar-mark.ar-kw-${k}`).length), k);
+  return inReader(page, (root, k) => {
+    if (!window.CSS?.highlights) return root.querySelectorAll(`.ar-article .ar-mark.ar-kw-${k}`).length;
+    let count = 0;
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.endsWith(`-${k}`)) count += [...highlight].filter((r) => root.contains(r.startContainer)).length;
+    });
+    return count;
+  }, k);
 }
 
 /** The current match: its text, where it starts in the article's text, and whether it is on screen. */
@@ -29,7 +35,9 @@ function currentMatch(page) {
   return inReader(page, (root) => {
     let range;
     if (window.CSS?.highlights) {
-      range = [...(CSS.highlights.get('ar-current') ?? [])][0];
+      CSS.highlights.forEach((highlight, name) => {
+        if (name.endsWith('-current')) range ??= [...highlight].find((r) => root.contains(r.startContainer));
+      });
     } else {
       range = document.createRange();
       range.selectNodeContents(root.querySelector('#ar-current-match'));

@@ -18,7 +18,9 @@ const types = {
   '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
+  // No charset, as many servers send it: the reader detects the encoding
+  // (a declared charset is honoured, so a GBK file must not claim UTF-8).
+  '.txt': 'text/plain',
   '.md': 'text/markdown; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',

@@ -7,7 +7,14 @@
 use serde::Serialize;
 
 use crate::article::{Document, NodeKind};
-use crate::matcher::{self, Keyword, Matches};
+use crate::matcher::{self, Keyword, MAX_KEYWORD_INPUT_CHARS, MAX_KEYWORDS, Matches};
+
+/// The limits `setKeywords` checks before anything reaches the reader, as
+/// `[most keywords, most UTF-16 code units in all]`: a longer list throws a
+/// `RangeError` in `static/reader.js` (a keyword over
+/// [`matcher::MAX_KEYWORD_CHARS`] within them is refused with a message,
+/// like one typed).
+pub const SET_KEYWORDS_LIMITS: [usize; 2] = [MAX_KEYWORDS, MAX_KEYWORDS * MAX_KEYWORD_INPUT_CHARS];
 
 /// One node of `outline()`: a section or a point, with its children.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -149,6 +149,63 @@ pub fn keyword_colour(index: usize) -> &'static str {
     CLASSES[index % PALETTE_SIZE]
 }
 
+/// The names of one reader's highlights in the page's highlight registry
+/// (`CSS.highlights`, one per page, shared with the host's own scripts and
+/// styles). Each reader's names hold a random part: a host rule on
+/// `::highlight(…)` or a script's highlight of the same name cannot meet
+/// them by accident, and two readers never share one. They are styled by
+/// [`HighlightNames::stylesheet`], adopted inside the reader's shadow root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HighlightNames {
+    prefix: String,
+}
+
+impl HighlightNames {
+    /// Names made from `nonce`, a random number.
+    pub fn new(nonce: u64) -> HighlightNames {
+        HighlightNames {
+            prefix: format!("ar-hl-{nonce:x}"),
+        }
+    }
+
+    /// The highlight of keyword colour `colour` (of [`PALETTE_SIZE`]).
+    pub fn keyword(&self, colour: usize) -> String {
+        format!("{}-{}", self.prefix, colour % PALETTE_SIZE)
+    }
+
+    /// The highlight of the find bar's current match.
+    pub fn current(&self) -> String {
+        format!("{}-current", self.prefix)
+    }
+
+    /// Every name, keyword colours first, then the current match.
+    pub fn all(&self) -> Vec<String> {
+        (0..PALETTE_SIZE)
+            .map(|colour| self.keyword(colour))
+            .chain([self.current()])
+            .collect()
+    }
+
+    /// The rules that paint these highlights, in the colours and underline
+    /// styles reader.css gives keyword `i` (`--ar-kw-fill-i`, `--ar-kw-line-i`,
+    /// `--ar-kw-style-i`); the current match paints over them.
+    pub fn stylesheet(&self) -> String {
+        let mut css = String::new();
+        for i in 0..PALETTE_SIZE {
+            css.push_str(&format!(
+                "::highlight({}) {{ background-color: var(--ar-kw-fill-{i}); \
+                 text-decoration: underline var(--ar-kw-style-{i}) var(--ar-kw-line-{i}) 2px; }}\n",
+                self.keyword(i)
+            ));
+        }
+        css.push_str(&format!(
+            "::highlight({}) {{ background-color: var(--ar-accent); color: var(--ar-bg); }}\n",
+            self.current()
+        ));
+        css
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -208,6 +265,25 @@ mod tests {
         assert_eq!(surface_of(KEYWORD_BAR), Some(Surface::SearchBar));
         assert_eq!(surface_of(&node("settings")), None);
         assert_eq!(opener(Surface::Help), None);
+    }
+
+    #[test]
+    fn highlight_names_are_the_readers_own_and_styled() {
+        let one = HighlightNames::new(0x5eed);
+        let other = HighlightNames::new(0xbeef);
+        assert_eq!(one.keyword(0), "ar-hl-5eed-0");
+        assert_eq!(one.keyword(12), "ar-hl-5eed-2");
+        assert_eq!(one.current(), "ar-hl-5eed-current");
+        let names: HashSet<String> = one.all().into_iter().chain(other.all()).collect();
+        assert_eq!(names.len(), 2 * (PALETTE_SIZE + 1), "no name shared");
+        // Never the class names a host could see in our markup, nor each other's.
+        assert!(!names.contains(keyword_colour(0)));
+        let css = one.stylesheet();
+        for name in one.all() {
+            assert!(css.contains(&format!("::highlight({name})")), "{name}");
+        }
+        assert!(css.contains("var(--ar-kw-style-9)"));
+        assert!(!css.contains("beef"));
     }
 
     #[test]

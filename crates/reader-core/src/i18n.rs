@@ -3,8 +3,9 @@
 //! Labels live in one struct so that adding a label without translating it
 //! fails to compile. Messages with numbers in them are methods on [`Lang`].
 
+use crate::config::{MAX_ATTRIBUTE_CHARS, Notice};
 use crate::matcher::{KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS};
-use crate::source::{MAX_BYTES, Notice, Problem};
+use crate::source::{MAX_BYTES, Problem};
 
 /// "5.2 MB", with integers only (float formatting would bloat the wasm).
 fn megabytes(bytes: u64) -> String {
@@ -89,6 +90,13 @@ impl Lang {
             (Lang::Zh, KeywordProblem::Empty) => "关键词不能为空。".to_string(),
             (Lang::En, KeywordProblem::Empty) => {
                 "Type a keyword first: spaces alone find nothing.".to_string()
+            }
+            (Lang::Zh, KeywordProblem::Invisible) => {
+                "关键词里没有看得见的字（只有零宽字符、方向控制符之类）。".to_string()
+            }
+            (Lang::En, KeywordProblem::Invisible) => {
+                "That keyword has no visible characters (only zero-width or control characters)."
+                    .to_string()
             }
             (Lang::Zh, KeywordProblem::TooLong) => {
                 format!("关键词太长了（最多 {MAX_KEYWORD_CHARS} 个字）。")
@@ -201,19 +209,33 @@ impl Lang {
                 format!("“{url}” is not a text file ({kind}).")
             }
             (Lang::Zh, Problem::TooLarge { url, bytes }) => {
-                format!(
-                    "文章“{url}”太大（{}），最多 {}。",
-                    megabytes(*bytes),
-                    megabytes(MAX_BYTES)
-                )
+                let limit = megabytes(MAX_BYTES);
+                match bytes {
+                    Some(bytes) => {
+                        format!("文章“{url}”太大（{}），最多 {limit}。", megabytes(*bytes))
+                    }
+                    None => format!("文章“{url}”超过 {limit}，太大了，已停止载入。"),
+                }
             }
             (Lang::En, Problem::TooLarge { url, bytes }) => {
-                format!(
-                    "“{url}” is too large ({}); the limit is {}.",
-                    megabytes(*bytes),
-                    megabytes(MAX_BYTES)
-                )
+                let limit = megabytes(MAX_BYTES);
+                match bytes {
+                    Some(bytes) => format!(
+                        "“{url}” is too large ({}); the limit is {limit}.",
+                        megabytes(*bytes)
+                    ),
+                    None => {
+                        format!("“{url}” is larger than {limit}, the limit, so loading stopped.")
+                    }
+                }
             }
+            (Lang::Zh, Problem::InlineTooLarge) => {
+                format!("这篇文章超过 {}，太大了，无法显示。", megabytes(MAX_BYTES))
+            }
+            (Lang::En, Problem::InlineTooLarge) => format!(
+                "This article is larger than {}, the limit, so it is not shown.",
+                megabytes(MAX_BYTES)
+            ),
             (Lang::Zh, Problem::Undecodable { url, encoding }) => {
                 format!("文章“{url}”无法按 {} 编码读取。", encoding.label())
             }
@@ -223,14 +245,26 @@ impl Lang {
         }
     }
 
-    /// What a [`Notice`] says.
-    pub fn notice(self, notice: Notice) -> &'static str {
+    /// What the page author got wrong in the attributes.
+    pub fn notice(self, notice: &Notice) -> String {
         match (self, notice) {
+            (Lang::Zh, Notice::BadHashName(name)) => format!(
+                "hash 名称“{name}”只能用英文字母、数字、- 和 _，所以这个阅读器不在网址里记录位置和关键词。"
+            ),
+            (Lang::En, Notice::BadHashName(name)) => format!(
+                "The hash name “{name}” may only use letters, digits, - and _, so this reader keeps its place and keywords out of the URL."
+            ),
+            (Lang::Zh, Notice::AttributeTooLong { name, chars }) => format!(
+                "属性 {name} 太长（{chars} 个字符，最多 {MAX_ATTRIBUTE_CHARS} 个），已忽略。"
+            ),
+            (Lang::En, Notice::AttributeTooLong { name, chars }) => format!(
+                "The {name} attribute is too long ({chars} characters; at most {MAX_ATTRIBUTE_CHARS}), so it was ignored."
+            ),
             (Lang::Zh, Notice::MarkdownAsText) => {
-                "Markdown 格式模块未能载入，文章按纯文本显示，标记符号会原样出现。"
+                "Markdown 格式模块未能载入，文章按纯文本显示，标记符号会原样出现。".to_string()
             }
             (Lang::En, Notice::MarkdownAsText) => {
-                "The Markdown module could not load, so the article is shown as plain text, markup and all."
+                "The Markdown module could not load, so the article is shown as plain text, markup and all.".to_string()
             }
         }
     }
@@ -548,11 +582,38 @@ mod tests {
         );
         let large = Problem::TooLarge {
             url: "b.txt".into(),
-            bytes: 6 * 1024 * 1024 + 200_000,
+            bytes: Some(6 * 1024 * 1024 + 200_000),
         };
         assert_eq!(
             Lang::En.problem(&large),
             "“b.txt” is too large (6.1 MB); the limit is 5.0 MB."
+        );
+        let unannounced = Problem::TooLarge {
+            url: "c.txt".into(),
+            bytes: None,
+        };
+        assert_eq!(
+            Lang::Zh.problem(&unannounced),
+            "文章“c.txt”超过 5.0 MB，太大了，已停止载入。"
+        );
+        assert_eq!(
+            Lang::En.problem(&Problem::InlineTooLarge),
+            "This article is larger than 5.0 MB, the limit, so it is not shown."
+        );
+    }
+
+    #[test]
+    fn notices_name_the_attribute() {
+        assert_eq!(
+            Lang::En.notice(&Notice::BadHashName("a b".into())),
+            "The hash name “a b” may only use letters, digits, - and _, so this reader keeps its place and keywords out of the URL."
+        );
+        assert_eq!(
+            Lang::Zh.notice(&Notice::AttributeTooLong {
+                name: "keywords",
+                chars: 200_001
+            }),
+            "属性 keywords 太长（200001 个字符，最多 100000 个），已忽略。"
         );
     }
 

@@ -30,9 +30,40 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     }
 }
 
-/// `text` read as a `T`; `None` if it is not JSON, not a `T`, or followed by
-/// anything but white space.
+/// Deepest nesting of arrays and objects read. Our values nest three deep;
+/// the parser recurses once per level, so a stored value of a million `[`
+/// (storage is the page's, and anyone's on the same site) would overflow the
+/// WebAssembly stack and stop the reader. Checked before parsing starts.
+pub const MAX_DEPTH: usize = 16;
+
+/// Whether arrays and objects in `text` nest deeper than [`MAX_DEPTH`]; one
+/// pass, brackets inside strings not counted.
+fn too_deep(text: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        match (in_string, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') | (false, b'"') => in_string = !in_string,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `text` read as a `T`; `None` if it is not JSON, not a `T`, nested deeper
+/// than [`MAX_DEPTH`], or followed by anything but white space.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
+    if too_deep(text) {
+        return None;
+    }
     // Unescaped strings are never longer than the text holding them.
     let mut unescaped = vec![0u8; text.len()];
     let (value, read) = serde_json_core::from_str_escaped::<T>(text, &mut unescaped).ok()?;
@@ -43,6 +74,38 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        #[derive(Debug, Deserialize)]
+        struct Open {
+            #[allow(dead_code)]
+            future: Option<serde::de::IgnoredAny>,
+        }
+        let nested = |depth: usize| {
+            format!(
+                "{{\"future\": {}1{}}}",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            )
+        };
+        assert!(from_json::<Open>(&nested(MAX_DEPTH - 1)).is_some());
+        // A million levels would overflow the stack of any parser that recurses.
+        let deep = nested(1_000_000);
+        let read = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || from_json::<Open>(&deep).is_none())
+            .unwrap()
+            .join();
+        assert_eq!(read.ok(), Some(true));
+        // Brackets inside strings are text, not nesting.
+        let in_strings = format!(
+            "{{\"future\": \"{}\\\"{}\"}}",
+            "[".repeat(100),
+            "{".repeat(100)
+        );
+        assert!(from_json::<Open>(&in_strings).is_some());
+    }
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
     #[serde(default)]

@@ -37,6 +37,10 @@ use crate::article::{Document, NodeKind, Span};
 pub const MAX_KEYWORD_CHARS: usize = 64;
 /// At most this many keywords at once.
 pub const MAX_KEYWORDS: usize = 200;
+/// What the keyword input takes, in UTF-16 code units: a paste of megabytes
+/// is cut by the browser before it reaches us (anything over
+/// [`MAX_KEYWORD_CHARS`] is then refused as too long, with a message).
+pub const MAX_KEYWORD_INPUT_CHARS: usize = 1024;
 
 /// A keyword as entered, and as matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +57,9 @@ pub struct Keyword {
 pub enum KeywordProblem {
     /// Empty, or only spaces.
     Empty,
+    /// Only characters that show nothing (zero-width spaces, direction
+    /// marks, controls).
+    Invisible,
     TooLong,
     /// Already there (perhaps in another case or width).
     Duplicate(String),
@@ -67,18 +74,25 @@ impl Keyword {
     /// Checks and prepares a keyword. Any text is plain text: `<b>` and `.*` are
     /// matched as the characters they are.
     pub fn parse(input: &str) -> Result<Keyword, KeywordProblem> {
+        let trimmed = text::trim(input);
+        // Measured before anything is copied: a keyword of millions of
+        // characters costs no more than counting its first few.
+        if trimmed.chars().nth(MAX_KEYWORD_CHARS).is_some() {
+            return Err(KeywordProblem::TooLong);
+        }
         // Line breaks and tabs become spaces: a keyword is one line.
-        let spaced: String = input
+        let text: String = trimmed
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .collect();
-        let text = text::trim(&spaced).to_string();
         let folded: String = text.chars().filter_map(fold).collect();
         if folded.trim().is_empty() {
             return Err(KeywordProblem::Empty);
         }
-        if text::char_len(&text) > MAX_KEYWORD_CHARS {
-            return Err(KeywordProblem::TooLong);
+        // A chip must show something: a keyword of zero-width spaces,
+        // direction overrides or NULs would be an empty, or a mirrored, chip.
+        if text.chars().all(|c| c == ' ' || text::is_invisible(c)) {
+            return Err(KeywordProblem::Invisible);
         }
         let latin_edges = folded.chars().next().is_some_and(is_latin_word_char)
             || folded.chars().last().is_some_and(is_latin_word_char);
@@ -89,14 +103,14 @@ impl Keyword {
         })
     }
 
-    /// Adds `input` to `keywords`, refusing duplicates and overflows.
+    /// Adds `input` to `keywords`, refusing overflows and duplicates.
     pub fn add(keywords: &[Keyword], input: &str) -> Result<Keyword, KeywordProblem> {
+        if keywords.len() >= MAX_KEYWORDS {
+            return Err(KeywordProblem::TooMany);
+        }
         let keyword = Keyword::parse(input)?;
         if let Some(existing) = keywords.iter().find(|k| k.folded == keyword.folded) {
             return Err(KeywordProblem::Duplicate(existing.text.clone()));
-        }
-        if keywords.len() >= MAX_KEYWORDS {
-            return Err(KeywordProblem::TooMany);
         }
         Ok(keyword)
     }
@@ -547,6 +561,37 @@ mod tests {
             Err(KeywordProblem::Duplicate("Party".into()))
         );
         assert_eq!(Keyword::parse(" 人才 ").unwrap().text, "人才");
+    }
+
+    #[test]
+    fn invisible_keywords_are_refused_and_visible_ones_keep_them() {
+        for invisible in [
+            "\u{200B}",
+            "\u{202E}",
+            "\0",
+            "\u{200B}\u{200D} \u{2060}",
+            "\u{E0041}",
+        ] {
+            assert_eq!(
+                Keyword::parse(invisible),
+                Err(KeywordProblem::Invisible),
+                "{invisible:?}"
+            );
+        }
+        assert_eq!(Keyword::parse("\u{200B}人才").unwrap().text, "\u{200B}人才");
+    }
+
+    #[test]
+    fn huge_keywords_are_refused_before_they_are_copied() {
+        let huge = "长".repeat(5_000_000);
+        assert_eq!(Keyword::parse(&huge), Err(KeywordProblem::TooLong));
+        // Long runs of space around a short keyword are only trimmed.
+        let padded = format!("{}人才{}", " ".repeat(10_000), "\n".repeat(10_000));
+        assert_eq!(Keyword::parse(&padded).unwrap().text, "人才");
+        let full: Vec<Keyword> = (0..MAX_KEYWORDS)
+            .map(|i| Keyword::parse(&format!("k{i}")).unwrap())
+            .collect();
+        assert_eq!(Keyword::add(&full, &huge), Err(KeywordProblem::TooMany));
     }
 
     #[test]

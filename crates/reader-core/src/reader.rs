@@ -5,17 +5,21 @@
 //! `Reducible` impl (src/app.rs) only delegates here. Effects (scrolling,
 //! storage, the URL) live in hooks that read this state and dispatch actions.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::article::{
     self, Contents, Document, ParseOptions, SourceFormat, Span, reading_time, text,
 };
+use crate::config::Notice;
 use crate::html::{self, HtmlOptions};
-use crate::matcher::{self, Folded, Keyword, KeywordProblem, Matches};
+use crate::matcher::{
+    self, Folded, Keyword, KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS, Matches,
+};
 use crate::outline::{self, Collapsed, TreeEffect, TreeKey, TypeAhead};
 use crate::saved::{self, Saved};
 use crate::settings::{ReadingSettings, Setting, SettingChoices};
-use crate::source::{Notice, Problem};
+use crate::source::Problem;
 use crate::url_hash::HashState;
 
 mod chrome;
@@ -41,6 +45,9 @@ pub struct Article {
     pub storage_key: String,
     /// What the reader should know about how the article is shown.
     pub notice: Option<Notice>,
+    /// Each node's index by its id: links, the URL hash and storage name
+    /// nodes by id, as many as they like, each found at once.
+    node_ids: HashMap<String, usize>,
 }
 
 impl Article {
@@ -78,7 +85,14 @@ impl Article {
                 subtree_end[i] = subtree_end[last];
             }
         }
+        let node_ids = document
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
         Article {
+            node_ids,
             contents: document.contents(),
             folded: Folded::new(&document.body),
             reading_minutes: reading_time::minutes(&document.body),
@@ -97,6 +111,11 @@ impl Article {
             notice: Some(notice),
             ..self
         }
+    }
+
+    /// The node with this id, if there is one.
+    pub fn node_by_id(&self, id: &str) -> Option<usize> {
+        self.node_ids.get(id).copied()
     }
 
     /// True when `node` lies in the subtree rooted at `root` (or is `root`).
@@ -400,7 +419,7 @@ impl ReaderState {
                 self.leave_drawer();
             }
             Action::GoToId { id, smooth } => {
-                if let Some(node) = self.article().and_then(|a| a.document.node_by_id(&id)) {
+                if let Some(node) = self.article().and_then(|a| a.node_by_id(&id)) {
                     self.go_to(node, smooth);
                 }
             }
@@ -440,7 +459,7 @@ impl ReaderState {
                     self.keep_own_keywords();
                     self.rematch();
                 }
-                Err(problem) => self.keyword_problem = Some((input, problem)),
+                Err(problem) => self.keyword_problem = Some((shortened(&input), problem)),
             },
             Action::RemoveKeyword(index) => {
                 if index < self.keywords.len() {
@@ -577,7 +596,7 @@ impl ReaderState {
             saved
                 .collapsed
                 .iter()
-                .filter_map(|id| doc.node_by_id(id))
+                .filter_map(|id| article.node_by_id(id))
                 .filter(|&n| outline::is_parent(&doc.nodes[n]))
                 .collect(),
         );
@@ -594,8 +613,8 @@ impl ReaderState {
         let target = memory
             .link
             .node
-            .and_then(|id| doc.node_by_id(&id))
-            .or_else(|| saved.position.and_then(|id| doc.node_by_id(&id)));
+            .and_then(|id| article.node_by_id(&id))
+            .or_else(|| saved.position.and_then(|id| article.node_by_id(&id)));
         if let Some(node) = target {
             self.go_to(node, false);
         }
@@ -606,14 +625,20 @@ impl ReaderState {
         self.own_keywords = Some(Rc::new(self.keyword_texts()));
     }
 
+    /// Shows `list` as the keywords. Only its first [`MAX_KEYWORDS`] entries
+    /// are looked at (a longer list, from a link or an attribute, is reported
+    /// as too many), so the work is bounded whatever arrives.
     fn set_keywords(&mut self, list: &[String]) {
         let mut keywords = Vec::new();
         self.keyword_problem = None;
-        for input in list {
+        for input in list.iter().take(MAX_KEYWORDS) {
             match Keyword::add(&keywords, input) {
                 Ok(keyword) => keywords.push(keyword),
-                Err(problem) => self.keyword_problem = Some((input.clone(), problem)),
+                Err(problem) => self.keyword_problem = Some((shortened(input), problem)),
             }
+        }
+        if let Some(first_left_out) = list.get(MAX_KEYWORDS) {
+            self.keyword_problem = Some((shortened(first_left_out), KeywordProblem::TooMany));
         }
         self.keywords = Rc::new(keywords);
         self.find_target = None;
@@ -745,6 +770,12 @@ impl ReaderState {
             None => {}
         }
     }
+}
+
+/// A refused keyword as kept beside its problem: enough of it to name it,
+/// never a copy of a huge one.
+fn shortened(input: &str) -> String {
+    input.chars().take(MAX_KEYWORD_CHARS + 1).collect()
 }
 
 #[cfg(test)]

@@ -34,6 +34,28 @@ pub fn storage_key(article_text: &str) -> String {
     format!("{KEY_PREFIX}{hash:016x}")
 }
 
+/// Where one reader's memory of an article lives: the article's key, with the
+/// reader's name (its `hash` name) if it has one, so that two readers of one
+/// article on a page, named apart, never overwrite each other's keywords.
+pub fn reader_key(article_key: &str, name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("{article_key}:{name}"),
+        None => article_key.to_string(),
+    }
+}
+
+/// The keys to read a reader's memory from, in order: its own, then (for a
+/// named reader that has none yet) what the article's unnamed reader kept,
+/// so naming a reader does not forget what it remembered.
+pub fn keys_to_read(article_key: &str, name: Option<&str>) -> Vec<String> {
+    let own = reader_key(article_key, name);
+    let mut keys = vec![own];
+    if name.is_some() {
+        keys.push(article_key.to_string());
+    }
+    keys
+}
+
 /// A reader's memory of one article. Nodes are named by their stable ids.
 /// Fields missing from a stored value take their defaults, and unknown ones
 /// are skipped, so a later version can add fields without breaking this one.
@@ -161,6 +183,21 @@ mod tests {
     }
 
     #[test]
+    fn named_readers_of_one_article_have_keys_of_their_own() {
+        let article = storage_key("text");
+        let left = reader_key(&article, Some("left"));
+        let right = reader_key(&article, Some("right"));
+        assert_ne!(left, right);
+        assert_ne!(left, article);
+        assert_eq!(reader_key(&article, None), article);
+        assert_eq!(
+            keys_to_read(&article, Some("left")),
+            [left, article.clone()]
+        );
+        assert_eq!(keys_to_read(&article, None), [article]);
+    }
+
+    #[test]
     fn records_round_trip_through_json() {
         for saved in [
             sample(),
@@ -188,6 +225,13 @@ mod tests {
         assert_eq!(read_json("{\"collapsed\": []}"), None);
         assert_eq!(read_json("\u{0}\u{1}garbage"), None);
         assert_eq!(read_json(r#"{"version": 3, "saved": {}}"#), None);
+        // Nested a million deep (what would overflow the stack): ignored.
+        let deep = format!(
+            r#"{{"version": 2, "saved": {{"future": {}0{}}}}}"#,
+            "[".repeat(1_000_000),
+            "]".repeat(1_000_000)
+        );
+        assert_eq!(read_json(&deep), None);
         assert_eq!(
             read_json(r#"{"version": 2, "saved": {"collapsed": "not a list"}}"#),
             None

@@ -28,8 +28,9 @@ pub enum ArticleSource {
         timeout_seconds: u32,
         select: Option<String>,
     },
-    /// The built-in sample article (the seed), for an element with neither.
-    Sample,
+    /// An article refused before any work started (text inside the element
+    /// over the size limit): shown as this problem.
+    Refused(Problem),
 }
 
 /// Why an article cannot be shown. Every variant has a message in each language.
@@ -45,79 +46,143 @@ pub enum Problem {
     Timeout { url: String, seconds: u32 },
     /// The answer is an image, a PDF, a program…: not text.
     NotText { url: String, kind: String },
-    /// More than [`MAX_BYTES`].
-    TooLarge { url: String, bytes: u64 },
+    /// More than [`MAX_BYTES`]: `bytes` when the size is known (the server
+    /// announced it), `None` when reading stopped at the limit.
+    TooLarge { url: String, bytes: Option<u64> },
+    /// The text inside the element is more than [`MAX_BYTES`].
+    InlineTooLarge,
     /// The bytes arrived but the browser could not decode them as `encoding`.
     Undecodable { url: String, encoding: Encoding },
 }
 
-/// Something a reader should know about how the article is shown, though it
-/// is shown: said above the article, in the widget.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Notice {
-    /// The Markdown module could not load (blocked, offline): the article is
-    /// shown as plain text, its markup visible, rather than not at all.
-    MarkdownAsText,
-}
-
 /// A text encoding the browser's `TextDecoder` knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Encoding {
     Utf8,
     Utf16Le,
     Utf16Be,
     /// GB18030, a superset of GBK and GB2312.
     Gb18030,
+    /// Another encoding the server named (`charset=shift_jis`), by its label.
+    /// The browser decides whether it knows it; if not, the bytes are
+    /// decoded as if no charset had been given.
+    Declared(String),
 }
 
 impl Encoding {
     /// The `TextDecoder` label.
-    pub fn label(self) -> &'static str {
+    pub fn label(&self) -> &str {
         match self {
             Encoding::Utf8 => "utf-8",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Gb18030 => "gb18030",
+            Encoding::Declared(label) => label,
         }
+    }
+
+    /// The encoding a `charset` label names (the WHATWG Encoding labels of
+    /// the encodings we know; any other plausible label as it is).
+    fn from_label(label: &str) -> Option<Encoding> {
+        let label = label.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
+        Some(match label.as_str() {
+            "utf-8" | "utf8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8"
+            | "x-unicode20utf8" => Encoding::Utf8,
+            "gbk" | "gb2312" | "gb_2312" | "gb_2312-80" | "gb18030" | "x-gbk" | "cp936"
+            | "chinese" | "csgb2312" | "iso-ir-58" | "csiso58gb231280" => Encoding::Gb18030,
+            "utf-16le" | "utf-16" | "ucs-2" | "unicode" | "csunicode" | "iso-10646-ucs-2"
+            | "unicodefeff" => Encoding::Utf16Le,
+            "utf-16be" | "unicodefffe" => Encoding::Utf16Be,
+            _ if (1..=40).contains(&label.len())
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)) =>
+            {
+                Encoding::Declared(label)
+            }
+            _ => return None,
+        })
     }
 }
 
-/// The encoding of `bytes`: a byte-order mark decides; then the `charset` of
-/// the content type; then valid UTF-8 is UTF-8; anything else is taken for
-/// GB18030, the encoding of Chinese web pages that are not UTF-8.
+/// The `charset` parameter of a content type, if any.
+fn declared_charset(content_type: &str) -> Option<&str> {
+    content_type
+        .split(';')
+        .skip(1)
+        .filter_map(|p| p.trim().split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
+        .map(|(_, v)| v)
+}
+
+/// The encoding of `bytes`: a byte-order mark decides; then the `charset` the
+/// server declared, honoured as it is (a UTF-8 file with a bad byte stays
+/// UTF-8, the byte becomes U+FFFD); without either, the bytes are guessed
+/// (see [`guess_encoding`]).
 pub fn detect_encoding(bytes: &[u8], content_type: Option<&str>) -> Encoding {
     match bytes {
-        [0xEF, 0xBB, 0xBF, ..] => return Encoding::Utf8,
-        [0xFF, 0xFE, ..] => return Encoding::Utf16Le,
-        [0xFE, 0xFF, ..] => return Encoding::Utf16Be,
-        _ => {}
+        [0xEF, 0xBB, 0xBF, ..] => Encoding::Utf8,
+        [0xFF, 0xFE, ..] => Encoding::Utf16Le,
+        [0xFE, 0xFF, ..] => Encoding::Utf16Be,
+        _ => content_type
+            .and_then(declared_charset)
+            .and_then(Encoding::from_label)
+            .unwrap_or_else(|| guess_encoding(bytes)),
     }
-    let charset = content_type.and_then(|t| {
-        t.split(';')
-            .filter_map(|p| p.trim().split_once('='))
-            .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
-            .map(|(_, v)| v.trim().trim_matches('"').to_ascii_lowercase())
-    });
-    match charset.as_deref() {
-        Some("gbk" | "gb2312" | "gb18030" | "x-gbk" | "cp936") => return Encoding::Gb18030,
-        Some("utf-16le") => return Encoding::Utf16Le,
-        Some("utf-16be") => return Encoding::Utf16Be,
-        _ => {}
+}
+
+/// An encoding for bytes that do not say theirs: UTF-8 when they are mostly
+/// UTF-8, else GB18030, the encoding of Chinese pages that are not UTF-8.
+///
+/// "Mostly": at least [`UTF8_PER_BAD_SEQUENCE`] well-formed multi-byte
+/// characters for each malformed sequence. A few bad bytes in a UTF-8 text
+/// (a truncated copy, one stray 0xFF) then do not turn it into GB18030
+/// gibberish, while GBK text, whose byte pairs only now and then happen to
+/// be well-formed UTF-8, is still recognised.
+pub fn guess_encoding(bytes: &[u8]) -> Encoding {
+    let (mut multibyte, mut malformed) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        // Every character of more than one byte has exactly one lead byte.
+        multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        malformed += usize::from(!chunk.invalid().is_empty());
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if multibyte >= UTF8_PER_BAD_SEQUENCE * malformed {
         Encoding::Utf8
     } else {
         Encoding::Gb18030
     }
 }
 
-/// True when the bytes look like a binary file rather than text: NUL bytes in
-/// the first 8 KiB (text in UTF-16 has a byte-order mark and is let through).
+/// See [`guess_encoding`]: GBK text has several malformed sequences per
+/// accidental UTF-8 character; UTF-8 with a stray byte, hundreds of
+/// characters per bad one.
+const UTF8_PER_BAD_SEQUENCE: usize = 4;
+
+/// True when the bytes look like a binary file rather than text: in the first
+/// 8 KiB, more than one control byte that text does not use (NUL, and the
+/// others but tab, line breaks, form feed and escape), and more than 2 % of
+/// them. A text with a stray NUL is still text; a PNG, a PDF stream, a
+/// program are not. Text in UTF-16 has a byte-order mark and is let through.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     if matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
         return false;
     }
-    bytes.iter().take(8192).any(|&b| b == 0)
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| matches!(b, 0..=8 | 0x0E..=0x1A | 0x1C..=0x1F))
+        .count();
+    controls > 1 && controls * 50 > sample.len()
+}
+
+/// Whether text of `bytes` UTF-8 bytes written inside the element is within
+/// the limit that applies to `src` too.
+pub fn check_inline_size(bytes: usize) -> Result<(), Problem> {
+    if bytes as u64 > MAX_BYTES {
+        Err(Problem::InlineTooLarge)
+    } else {
+        Ok(())
+    }
 }
 
 /// What a content type says: `Err` with the kind for types that are surely not
@@ -194,14 +259,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn encodings_by_mark_charset_then_validity() {
+    fn encodings_by_mark_then_declared_charset() {
         assert_eq!(detect_encoding(b"\xEF\xBB\xBFtext", None), Encoding::Utf8);
         assert_eq!(detect_encoding(b"\xFF\xFEt\0", None), Encoding::Utf16Le);
-        assert_eq!(detect_encoding("中文".as_bytes(), None), Encoding::Utf8);
-        // 中文 in GBK is not valid UTF-8.
+        // A mark wins over what the server says.
         assert_eq!(
-            detect_encoding(&[0xD6, 0xD0, 0xCE, 0xC4], None),
-            Encoding::Gb18030
+            detect_encoding(b"\xEF\xBB\xBFtext", Some("text/plain; charset=gbk")),
+            Encoding::Utf8
         );
         assert_eq!(
             detect_encoding(b"ascii", Some("text/plain; charset=GBK")),
@@ -211,13 +275,95 @@ mod tests {
             detect_encoding(b"ascii", Some("text/plain;charset=\"utf-8\"")),
             Encoding::Utf8
         );
+        assert_eq!(
+            detect_encoding(b"x", Some("text/plain; format=flowed; Charset = Shift_JIS")),
+            Encoding::Declared("shift_jis".into())
+        );
+        assert_eq!(
+            detect_encoding(b"x", Some("text/plain; charset=utf-16")),
+            Encoding::Utf16Le
+        );
     }
 
     #[test]
-    fn binary_files_are_recognised() {
+    fn a_declared_utf8_is_kept_whatever_the_bytes() {
+        // One 0xFF in a UTF-8 notice served as UTF-8: not GB18030 gibberish.
+        let mut bytes = "关于测试的通知".as_bytes().to_vec();
+        bytes.insert(3, 0xFF);
+        assert_eq!(
+            detect_encoding(&bytes, Some("text/plain; charset=utf-8")),
+            Encoding::Utf8
+        );
+        // GBK bytes declared UTF-8 are decoded as UTF-8 too: the server said so.
+        let gbk = include_bytes!("../../../examples/host-page/articles/notice-gbk.txt");
+        assert_eq!(
+            detect_encoding(gbk, Some("text/plain; charset=utf-8")),
+            Encoding::Utf8
+        );
+    }
+
+    #[test]
+    fn without_a_charset_mostly_utf8_stays_utf8() {
+        assert_eq!(detect_encoding("中文".as_bytes(), None), Encoding::Utf8);
+        assert_eq!(detect_encoding(b"plain ascii", None), Encoding::Utf8);
+        let text = crate::sample::SEED_ARTICLE.as_bytes();
+        for bad in [&[0xFF][..], &[0xC3], &[0xE4, 0xB8], &[0x80, 0x80, 0x80]] {
+            let mut bytes = text[..3000].to_vec();
+            // After a newline, so the bad bytes do not cut a character in two.
+            let at = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+            bytes.splice(at..at, bad.iter().copied());
+            assert_eq!(guess_encoding(&bytes), Encoding::Utf8, "{bad:?}");
+        }
+        // Two stray bytes in one UTF-8 sentence: still UTF-8.
+        let mut line = "关于做好测试工作的通知：请各单位认真组织学习。"
+            .as_bytes()
+            .to_vec();
+        line.insert(6, 0xFF);
+        line.insert(20, 0xFE);
+        assert_eq!(guess_encoding(&line), Encoding::Utf8);
+    }
+
+    #[test]
+    fn without_a_charset_gbk_is_recognised() {
+        // 中文 in GBK is not valid UTF-8.
+        assert_eq!(
+            detect_encoding(&[0xD6, 0xD0, 0xCE, 0xC4], None),
+            Encoding::Gb18030
+        );
+        let gbk = include_bytes!("../../../examples/host-page/articles/notice-gbk.txt");
+        assert_eq!(detect_encoding(gbk, None), Encoding::Gb18030);
+        assert_eq!(detect_encoding(gbk, Some("text/plain")), Encoding::Gb18030);
+        // A charset no decoder could know is as good as none.
+        assert_eq!(
+            detect_encoding(gbk, Some("text/plain; charset=\"<b>\"")),
+            Encoding::Gb18030
+        );
+    }
+
+    #[test]
+    fn binary_files_are_recognised_and_a_stray_nul_is_not_one() {
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+        assert!(looks_binary(&[0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
         assert!(!looks_binary("正文".as_bytes()));
         assert!(!looks_binary(b"\xFF\xFEa\0b\0"));
+        assert!(!looks_binary(b"Title\n\nOne NUL\0 in the text.\n"));
+        let mut long = crate::sample::SEED_ARTICLE.as_bytes().to_vec();
+        for at in [10, 400, 4000] {
+            long[at] = 0;
+        }
+        assert!(!looks_binary(&long), "three NULs in 8 KiB of text");
+        assert!(!looks_binary(
+            b"tabs\tand\r\nform\x0cfeeds and \x1b[1m escapes"
+        ));
+    }
+
+    #[test]
+    fn inline_text_has_the_same_limit_as_src() {
+        assert_eq!(check_inline_size(MAX_BYTES as usize), Ok(()));
+        assert_eq!(
+            check_inline_size(MAX_BYTES as usize + 1),
+            Err(Problem::InlineTooLarge)
+        );
     }
 
     #[test]

@@ -16,23 +16,27 @@ pub struct HashKeys {
 }
 
 impl HashKeys {
-    /// Keys for a reader with an optional namespace (letters, digits, `-`, `_`).
-    pub fn new(namespace: Option<&str>) -> HashKeys {
-        let namespace = namespace.map(str::trim).filter(|n| {
-            !n.is_empty()
-                && n.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        });
-        match namespace {
-            Some(n) => HashKeys {
-                prefix: format!("{n}."),
-                bare_ids: false,
-            },
-            None => HashKeys {
-                prefix: String::new(),
-                bare_ids: true,
-            },
+    /// Keys for the page's one unnamed reader: `s`, `kw`, and bare ids.
+    pub fn unnamed() -> HashKeys {
+        HashKeys {
+            prefix: String::new(),
+            bare_ids: true,
         }
+    }
+
+    /// Keys for a reader called `name` (`name.s`, `name.kw`), if the name is
+    /// usable: ASCII letters, digits, `-` and `_`, which the URL keeps as they
+    /// are. Anything else is `None`: the caller says so rather than falling
+    /// back to the unnamed keys, which would clash with an unnamed reader.
+    pub fn named(name: &str) -> Option<HashKeys> {
+        let usable = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        usable.then(|| HashKeys {
+            prefix: format!("{name}."),
+            bare_ids: false,
+        })
     }
 
     fn node_key(&self) -> String {
@@ -199,7 +203,7 @@ mod tests {
 
     #[test]
     fn reads_pairs_bare_ids_and_escapes() {
-        let keys = HashKeys::new(None);
+        let keys = HashKeys::unnamed();
         assert_eq!(read("#s=intro", &keys, &ids), node("intro"));
         assert_eq!(
             read("#一是要对标对表带头学", &keys, &ids),
@@ -213,8 +217,8 @@ mod tests {
 
     #[test]
     fn namespaces_keep_readers_apart() {
-        let a = HashKeys::new(Some("a"));
-        let b = HashKeys::new(Some("b"));
+        let a = HashKeys::named("a").unwrap();
+        let b = HashKeys::named("b").unwrap();
         let hash = "#a.s=intro&b.s=other";
         assert_eq!(read(hash, &a, &ids), node("intro"));
         assert_eq!(read(hash, &b, &ids), node("other"));
@@ -222,12 +226,15 @@ mod tests {
         assert_eq!(read("#intro", &a, &ids), HashState::default());
         let written = write(hash, &a, &node("next"), &ids).unwrap();
         assert_eq!(written, "#b.s=other&a.s=next");
-        assert_eq!(HashKeys::new(Some("bad key&")), HashKeys::new(None));
+        for bad in ["bad key&", "a.b", "左", "x=y", "#top", ""] {
+            assert_eq!(HashKeys::named(bad), None, "{bad}");
+        }
+        assert!(HashKeys::named("Left_2-b").is_some());
     }
 
     #[test]
     fn writing_keeps_the_hosts_pairs_and_leaves_other_hashes_alone() {
-        let keys = HashKeys::new(None);
+        let keys = HashKeys::unnamed();
         assert_eq!(
             write("#tab=2", &keys, &node("intro"), &ids).as_deref(),
             Some("#tab=2&s=intro")
@@ -246,7 +253,7 @@ mod tests {
 
     #[test]
     fn keywords_share_the_hash_with_the_node() {
-        let keys = HashKeys::new(None);
+        let keys = HashKeys::unnamed();
         let state = HashState {
             node: Some("intro".into()),
             keywords: Some(vec!["人才".into(), "干部".into(), "a,b&c".into()]),
@@ -254,7 +261,7 @@ mod tests {
         let hash = write("#tab=1", &keys, &state, &ids).unwrap();
         assert_eq!(hash, "#tab=1&s=intro&kw=人才,干部,a%2Cb%26c");
         assert_eq!(read(&hash, &keys, &ids), state);
-        let ns = HashKeys::new(Some("left"));
+        let ns = HashKeys::named("left").unwrap();
         assert_eq!(
             read("#left.kw=x&kw=y", &ns, &ids).keywords,
             Some(vec!["x".to_string()])

@@ -128,3 +128,20 @@ fn raw_html_in_markdown_is_cleaned_like_any_html() {
     assert!(doc.body.contains("Text and a link."));
     assert!(doc.body.contains("div text"));
 }
+
+#[test]
+fn a_link_whose_address_has_parentheses_keeps_them_and_leaves_no_bracket() {
+    let doc = parse_markdown(
+        "# T\n\nSee [docs](https://en.wikipedia.org/wiki/Foo_(bar)) now, and [a](x(y)z) (b).\n",
+    );
+    assert_eq!(doc.text(doc.blocks[1].span), "See docs now, and a (b).");
+    let hrefs: Vec<&str> = doc.blocks[1]
+        .inlines
+        .iter()
+        .filter_map(|i| match &i.kind {
+            InlineKind::Link { href } => Some(href.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(hrefs[0], "https://en.wikipedia.org/wiki/Foo_(bar)");
+}

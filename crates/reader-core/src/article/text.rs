@@ -46,6 +46,18 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || c == '\u{FEFF}'
 }
 
+/// Characters that draw nothing: controls (NUL…), soft hyphens, zero-width
+/// spaces and joiners, direction marks, embeddings and overrides, invisible
+/// operators, fillers, variation selectors and tags.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32,
+            0xAD | 0x34F | 0x61C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+            | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164
+            | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF9..=0xFFFB
+            | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
+}
+
 /// Trims all kinds of whitespace, including the ideographic space.
 pub fn trim(s: &str) -> &str {
     s.trim_matches(is_space)

@@ -365,6 +365,33 @@ fn keywords_are_added_refused_and_removed() {
 }
 
 #[test]
+fn a_huge_keyword_list_is_cut_at_the_limit_without_looking_at_the_rest() {
+    let (mut state, _) = loaded();
+    // What a link or an attribute could bring: far more than the limit, the
+    // same keyword again and again, and one huge keyword past the limit.
+    let mut list: Vec<String> = (0..MAX_KEYWORDS).map(|i| format!("k{i}")).collect();
+    list.extend(std::iter::repeat_n("a".to_string(), 1_000_000));
+    list.push("长".repeat(1_000_000));
+    state.apply(Action::SetKeywords {
+        list,
+        by: KeywordsBy::Link,
+    });
+    assert_eq!(state.keywords.len(), MAX_KEYWORDS);
+    assert_eq!(
+        state.keyword_problem,
+        Some(("a".into(), KeywordProblem::TooMany))
+    );
+    state.apply(Action::AddKeyword("长".repeat(1_000_000)));
+    let (kept, problem) = state.keyword_problem.clone().unwrap();
+    assert_eq!(problem, KeywordProblem::TooMany);
+    assert_eq!(
+        kept.chars().count(),
+        MAX_KEYWORD_CHARS + 1,
+        "not a copy of it all"
+    );
+}
+
+#[test]
 fn stepping_wraps_around_and_unfolds_folded_matches() {
     let (mut state, article) = loaded();
     state.apply(Action::AddKeyword("人才强县".into()));
