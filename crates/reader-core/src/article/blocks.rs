@@ -2,11 +2,15 @@
 //!
 //! Plain text is one paragraph per line, unless the whole text is hard-wrapped
 //! (most lines 60–120 columns wide, paragraphs separated by blank lines), in which
-//! case the lines of a paragraph are joined again. Markdown is cut by its own
-//! block syntax; inline markup is reduced to its text, so nothing from the article
-//! can ever become HTML.
+//! case the lines of a paragraph are joined again. In plain text too, fenced code
+//! (```` ``` ````) is code, HTML comments are dropped, a line underlined with
+//! `===` or `---` is a heading, and lines repeated down the pages (running
+//! headers and footers) are page furniture, not text. Markdown is
+//! cut by its own block syntax; inline markup is reduced to its text, so nothing
+//! from the article can ever become HTML.
 
-use super::text::{self, is_cjk};
+use super::boilerplate;
+use super::text::{self, char_len, is_cjk};
 use super::{BlockKind, SourceFormat};
 
 /// What a block was in the source, before headings are decided.
@@ -117,26 +121,63 @@ fn join_wrapped(acc: &mut String, next: &str) {
     acc.push_str(next);
 }
 
-/// True when the text looks hard-wrapped at a fixed column: blank lines separate
-/// paragraphs, no line is wider than 120 columns, and the lines inside paragraphs
-/// (all but each paragraph's last) nearly fill the widest line.
+/// True when the text looks hard-wrapped: blank lines separate paragraphs, no
+/// line is wider than 120 columns, and the lines inside paragraphs (all but each
+/// paragraph's last) nearly fill the widest line or stop mid-sentence.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
-    let widest = lines.iter().map(|l| width(l)).max().unwrap_or(0);
-    if !(40..=120).contains(&widest) {
+    let paragraphs = lines
+        .split(|l| l.is_empty())
+        .filter(|g| !g.is_empty())
+        .count();
+    if paragraphs < 2 {
+        return false;
+    }
+    // A line over 120 columns settles it; the widths of longer lines do not matter.
+    let mut widths = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut cut = line.len().min(4 * 120);
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let line_width = width(&line[..cut]);
+        if line_width > 120 {
+            return false;
+        }
+        widths.push(line_width);
+    }
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    if widest < 40 {
         return false;
     }
     let mut inner = 0;
     let mut full = 0;
+    let mut start = 0;
     for group in lines.split(|l| l.is_empty()) {
-        for line in group.iter().take(group.len().saturating_sub(1)) {
+        let group_widths = &widths[start..start + group.len()];
+        start += group.len() + 1;
+        let last = group.len().saturating_sub(1);
+        for (line, &line_width) in group.iter().zip(group_widths).take(last) {
             inner += 1;
-            let ends_sentence = line.chars().last().is_some_and(text::is_sentence_end);
-            if width(line) * 10 >= widest * 7 && !ends_sentence {
+            // A Chinese line that ends a sentence ends its paragraph; English
+            // is often written one sentence per line inside a paragraph.
+            let ends_sentence = line.ends_with(['。', '！', '？', '．']);
+            let full_width = line_width * 10 >= widest * 7 && !ends_sentence;
+            let cut = line_width * 2 >= widest && !ends_with_punctuation(line);
+            if full_width || cut {
                 full += 1;
             }
         }
     }
     inner >= 2 && full * 10 >= inner * 7
+}
+
+/// True when a line ends with sentence or clause punctuation (closing quotes and
+/// brackets aside), as a paragraph's lines do except where it was wrapped.
+fn ends_with_punctuation(line: &str) -> bool {
+    line.trim_end_matches(text::is_closing_mark)
+        .chars()
+        .last()
+        .is_some_and(|c| text::is_clause_end(c) || matches!(c, '、' | '…'))
 }
 
 /// True when a line opens a list item or numbered heading, so it never continues
@@ -150,37 +191,200 @@ fn starts_with_marker(line: &str) -> bool {
             .is_some_and(|(_, n)| line[n..].starts_with(['、', '.', '．']))
 }
 
-fn split_plain(text: &str) -> Vec<RawBlock> {
-    let lines: Vec<&str> = text.lines().map(text::trim).collect();
-    if !is_hard_wrapped(&lines) {
-        return lines
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .map(RawBlock::text)
-            .collect();
-    }
-    let mut blocks = Vec::new();
-    for group in lines.split(|l| l.is_empty()).filter(|g| !g.is_empty()) {
-        let group_width = group.iter().map(|l| width(l)).max().unwrap_or(0);
-        let mut current = String::new();
-        let mut prev_width = 0;
-        for line in group {
-            let continues = !current.is_empty()
-                && prev_width * 10 >= group_width * 6
-                && !starts_with_marker(line);
-            if continues {
-                join_wrapped(&mut current, line);
+/// A line of plain text after code, comments and page furniture are taken out.
+enum PlainLine<'a> {
+    Text(&'a str),
+    /// A line underlined with `===` or `---` (the character, in order of first use,
+    /// gives the level).
+    Underlined(&'a str, char),
+    /// A blank line, or where code or furniture was: it ends a paragraph.
+    Break,
+    Code(String),
+}
+
+/// Sorts the lines of a plain text: fenced code, comments and repeated page
+/// furniture out, the rest trimmed.
+fn plain_lines(text: &str) -> Vec<PlainLine<'_>> {
+    let raw: Vec<&str> = text.lines().collect();
+    let comments = CommentCloses::new(&raw);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if let Some(fence) = is_fence(raw[i])
+            && let Some(close) = raw[i + 1..]
+                .iter()
+                .position(|l| l.trim_start().starts_with(fence))
+        {
+            let code = raw[i + 1..i + 1 + close].join("\n");
+            out.push(if code.trim().is_empty() {
+                PlainLine::Break
             } else {
-                if !current.is_empty() {
-                    blocks.push(RawBlock::text(std::mem::take(&mut current)));
-                }
-                current.push_str(line);
+                PlainLine::Code(code.trim_end().to_string())
+            });
+            i += close + 2;
+            continue;
+        }
+        if let Some(end) = comments.end(&raw, i) {
+            out.push(PlainLine::Break);
+            i = end + 1;
+            continue;
+        }
+        let line = text::trim(raw[i]);
+        let rule = rule_char(line);
+        let standalone_above = out.len() < 2 || matches!(out[out.len() - 2], PlainLine::Break);
+        let next = match (rule, out.last()) {
+            // `Title` over `=====`, alone in its paragraph: an underlined heading.
+            (Some(c), Some(&PlainLine::Text(above)))
+                if standalone_above && char_len(above) <= MAX_UNDERLINED_CHARS =>
+            {
+                out.pop();
+                PlainLine::Underlined(above, c)
             }
-            prev_width = width(line);
+            // A rule under nothing, or under prose, separates.
+            (Some(_), _) => PlainLine::Break,
+            (None, _) if line.is_empty() => PlainLine::Break,
+            (None, _) => PlainLine::Text(line),
+        };
+        out.push(next);
+        i += 1;
+    }
+    let texts: Vec<&str> = out
+        .iter()
+        .map(|l| match l {
+            PlainLine::Text(t) => *t,
+            _ => "",
+        })
+        .collect();
+    for (line, furniture) in out.iter_mut().zip(boilerplate::repeated_furniture(&texts)) {
+        if furniture {
+            *line = PlainLine::Break;
         }
-        if !current.is_empty() {
-            blocks.push(RawBlock::text(current));
+    }
+    out
+}
+
+/// Longest underlined heading, in characters.
+const MAX_UNDERLINED_CHARS: usize = 80;
+
+/// The character of a rule line (`=====`, `-----`, `~~~~~`, `*****`).
+fn rule_char(line: &str) -> Option<char> {
+    let first = line.chars().next()?;
+    let rule = line.len() >= 3
+        && matches!(first, '=' | '-' | '~' | '*' | '^' | '#' | '+' | '_')
+        && line.chars().all(|c| c == first);
+    rule.then_some(first)
+}
+
+/// How many lines an HTML comment may span; an unclosed `<!--` is text.
+const MAX_COMMENT_LINES: usize = 50;
+
+/// Where HTML comments close: for each line, the first line at or after it
+/// that ends with `-->`.
+struct CommentCloses(Vec<Option<usize>>);
+
+impl CommentCloses {
+    fn new(lines: &[&str]) -> Self {
+        let mut next = None;
+        let mut closes = vec![None; lines.len()];
+        for (i, line) in lines.iter().enumerate().rev() {
+            if line.trim_end().ends_with("-->") {
+                next = Some(i);
+            }
+            closes[i] = next;
         }
+        Self(closes)
+    }
+
+    /// When line `i` opens an HTML comment that closes at the end of a line
+    /// (`<!-- INFO END -->`), the index of that line.
+    fn end(&self, lines: &[&str], i: usize) -> Option<usize> {
+        if !lines[i].trim_start().starts_with("<!--") {
+            return None;
+        }
+        self.0[i].filter(|&end| end - i < MAX_COMMENT_LINES)
+    }
+}
+
+fn split_plain(text: &str) -> Vec<RawBlock> {
+    let lines = plain_lines(text);
+    let widths: Vec<&str> = lines
+        .iter()
+        .map(|l| match l {
+            PlainLine::Text(t) => *t,
+            _ => "",
+        })
+        .collect();
+    let wrapped = is_hard_wrapped(&widths);
+    let mut blocks = Vec::new();
+    // Underline characters in order of first use: the first is level 1.
+    let mut underlines: Vec<char> = Vec::new();
+    // The lines of the paragraph being read (one at most unless the text is wrapped).
+    let mut group: Vec<&str> = Vec::new();
+    for line in lines {
+        match line {
+            PlainLine::Text(text) if !wrapped => blocks.push(RawBlock::text(text)),
+            PlainLine::Text(text) => group.push(text),
+            PlainLine::Break => {
+                blocks.extend(join_group(&group));
+                group.clear();
+            }
+            PlainLine::Underlined(title, c) => {
+                blocks.extend(join_group(&group));
+                group.clear();
+                let level = underlines.iter().position(|&u| u == c).unwrap_or_else(|| {
+                    underlines.push(c);
+                    underlines.len() - 1
+                });
+                blocks.push(RawBlock {
+                    text: title.to_string(),
+                    kind: RawKind::MarkdownHeading(u8::try_from(level + 1).unwrap_or(u8::MAX)),
+                });
+            }
+            PlainLine::Code(code) => {
+                blocks.extend(join_group(&group));
+                group.clear();
+                blocks.push(RawBlock {
+                    text: code,
+                    kind: RawKind::Code,
+                });
+            }
+        }
+    }
+    blocks.extend(join_group(&group));
+    blocks
+}
+
+/// The paragraphs of a group of wrapped lines: a line continues the previous
+/// one when that one nearly filled the width and this one opens no list item.
+fn join_group(group: &[&str]) -> Vec<RawBlock> {
+    let widths: Vec<usize> = group.iter().map(|l| width(l)).collect();
+    let group_width = widths.iter().copied().max().unwrap_or(0);
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut prev_width = 0;
+    for (line, &line_width) in group.iter().zip(&widths) {
+        // English written one sentence per line goes on after a short line too,
+        // and a sentence cut short goes on in a line that starts in lower case.
+        let prev_ends_ascii = current
+            .trim_end_matches(text::is_closing_mark)
+            .ends_with(['.', '!', '?', ',', ';', ':']);
+        let cut_short = !ends_with_punctuation(&current)
+            && line.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '[' | '(' | '`'));
+        let continues = !current.is_empty()
+            && (prev_width * 10 >= group_width * 6 || prev_ends_ascii || cut_short)
+            && !starts_with_marker(line);
+        if continues {
+            join_wrapped(&mut current, line);
+        } else {
+            if !current.is_empty() {
+                blocks.push(RawBlock::text(std::mem::take(&mut current)));
+            }
+            current.push_str(line);
+        }
+        prev_width = line_width;
+    }
+    if !current.is_empty() {
+        blocks.push(RawBlock::text(current));
     }
     blocks
 }
@@ -306,6 +510,7 @@ fn find_near(s: &str, c: char) -> Option<usize> {
 
 fn split_markdown(text: &str) -> Vec<RawBlock> {
     let lines: Vec<&str> = text.lines().collect();
+    let comments = CommentCloses::new(&lines);
     let mut blocks = Vec::new();
     let mut paragraph: Option<(RawKind, String)> = None;
     let mut i = 0;
@@ -367,6 +572,12 @@ fn split_markdown(text: &str) -> Vec<RawBlock> {
         if trimmed.is_empty() {
             flush(&mut blocks, &mut paragraph);
             i += 1;
+            continue;
+        }
+        if paragraph.is_none()
+            && let Some(end) = comments.end(&lines, i)
+        {
+            i = end + 1;
             continue;
         }
         if let Some((level, content)) = atx_heading(line) {
@@ -472,6 +683,97 @@ mod tests {
         assert!(blocks[1].text.starts_with("The first paragraph is wrapped"));
         assert!(blocks[1].text.ends_with("written by hand."));
         assert_eq!(blocks[2].text, "1. Background");
+    }
+
+    #[test]
+    fn fenced_code_in_plain_text_stays_code() {
+        let blocks =
+            split_plain("Setup\n\nRun this:\n\n```sh\n# not a heading\nmake all\n```\n\nDone.\n");
+        let kinds: Vec<&RawKind> = blocks.iter().map(|b| &b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &RawKind::Text,
+                &RawKind::Text,
+                &RawKind::Code,
+                &RawKind::Text
+            ]
+        );
+        assert_eq!(blocks[2].text, "# not a heading\nmake all");
+    }
+
+    #[test]
+    fn underlined_lines_are_headings_in_plain_text() {
+        let blocks = split_plain(
+            "Guide\n=====\n\nIntro text.\n\nSetup\n-----\n\nText.\n\n*****\n\nUsage\n=====\n",
+        );
+        let kinds: Vec<&RawKind> = blocks.iter().map(|b| &b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &RawKind::MarkdownHeading(1),
+                &RawKind::Text,
+                &RawKind::MarkdownHeading(2),
+                &RawKind::Text,
+                &RawKind::MarkdownHeading(1),
+            ]
+        );
+        assert_eq!(
+            texts(&blocks),
+            ["Guide", "Intro text.", "Setup", "Text.", "Usage"]
+        );
+    }
+
+    #[test]
+    fn html_comments_never_show() {
+        let text = "标题\n\n<!-- 编辑备注 -->\n正文。\n<!--\n多行\n备注\n-->\n结尾。";
+        assert_eq!(texts(&split_plain(text)), ["标题", "正文。", "结尾。"]);
+        let md = "# T\n\n<!-- INFO -->\n\nText.\n\n<!-- a\nb -->\n";
+        assert_eq!(texts(&split_markdown(md)), ["T", "Text."]);
+    }
+
+    #[test]
+    fn english_written_one_sentence_per_line_is_one_paragraph() {
+        let text = "A Guide\n\n\
+            Tools help people work faster and with fewer mistakes every day.\n\
+            They matter.\n\
+            Good ones stay out of the way, so that the work itself is in\n\
+            front of you.\n\n\
+            Choosing tools\n\n\
+            Pick the ones your team knows, and learn them well before you add\n\
+            more of them to the pile of things that everyone has to learn and\n\
+            keep in mind.\n";
+        let blocks = split_plain(text);
+        assert_eq!(
+            texts(&blocks),
+            [
+                "A Guide",
+                "Tools help people work faster and with fewer mistakes every day. They matter. Good ones stay out of the way, so that the work itself is in front of you.",
+                "Choosing tools",
+                "Pick the ones your team knows, and learn them well before you add more of them to the pile of things that everyone has to learn and keep in mind.",
+            ]
+        );
+    }
+
+    #[test]
+    fn running_page_headers_are_not_text() {
+        let mut text = String::from("Annual Report\n\n");
+        for page in 1..=4 {
+            for line in 0..20 {
+                text.push_str(&format!(
+                    "Line {line} of page {page} says something useful.\n"
+                ));
+            }
+            text.push_str(&format!("Annual Report - page {page}\n"));
+        }
+        let blocks = split_plain(&text);
+        assert_eq!(blocks[0].text, "Annual Report");
+        assert!(blocks.iter().all(|b| !b.text.contains("- page")));
+        let kept: usize = blocks
+            .iter()
+            .map(|b| b.text.matches("useful").count())
+            .sum();
+        assert_eq!(kept, 80);
     }
 
     #[test]

@@ -7,29 +7,57 @@
 //! - Styles are taken from the highest rank down. A style's candidates are grouped
 //!   by *scope*, the nearest heading of a higher-ranked style before them, because
 //!   （一） restarts under every 一、.
-//! - In a scope, a chain starts at 1 (or continues the previous scope's chain, as
-//!   第X条 does across chapters) and goes up by one. A chain of one is kept only
-//!   when it continues an earlier chain, so a stray line starting with 一、 is text.
+//! - In a scope, a chain starts at 1 (or continues the previous scope's chain)
+//!   and goes up by one; 第X条 runs through the whole law, whatever its chapters.
+//!   A chain of one is kept only when it continues an earlier chain, so a stray
+//!   line starting with 一、 is text.
 //!   A number already passed is skipped as a stray; a jump ahead ends the chain.
+//! - A chain whose items are mostly whole sentences standing one right after the
+//!   other, with no text of their own between them, is a list, not headings
+//!   (`（一）…；（二）…；`).
 //! - Levels are dense: the highest-ranked style present is level 1, so a text
 //!   numbered only （一） and 1. still has a level-1 outline.
 //!
+//! Laws: 第X编 > 第X章 > 第X节 > 第X条. An article (第X条) is a leaf: numbered lines
+//! inside it are enumerations, never headings. Its heading is its number, and its
+//! outline label the number and the start of its text. `第X条` glued to the next
+//! word (`第一条主线是…`) is a measure word, not an article, in a text that is
+//! numbered otherwise (一、 （一） 1.).
+//!
 //! A numbered line that is too long to be a heading is a *run-in* heading when its
 //! first sentence is short (`（一）加强组织领导。各级党委要……`): the block is split
-//! there. Markdown uses its `#` levels and nothing else.
+//! there. Code-like lines are never headings.
+//!
+//! Markdown uses its `#` levels, plus the legal units (第X章, 第X条…) of paragraphs,
+//! which are structure by definition, below the deepest `#` level. Plain text with
+//! no numbering at all gets headings from the shape of its lines ([`shape`]).
 
 use super::SourceFormat;
 use super::blocks::{RawBlock, RawKind};
+use super::shape;
 use super::text::{
-    self, char_len, english_number_word, is_sentence_end, leading_chinese_numeral, leading_number,
-    leading_roman_numeral,
+    self, char_len, english_number_word, is_clause_end, is_sentence_end, leading_chinese_numeral,
+    leading_number, leading_roman_numeral,
 };
 
-/// A block's heading level and, for run-in headings, where the heading text ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A block's heading level, for run-in headings where the heading text ends, and
+/// the outline label when it is not the heading text.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Heading {
     pub level: u8,
     pub split_at: Option<usize>,
+    /// A law article's number and the start of its text (`第五条 每年9月30日…`).
+    pub label: Option<String>,
+}
+
+impl Heading {
+    pub fn at_level(level: u8) -> Self {
+        Self {
+            level,
+            split_at: None,
+            label: None,
+        }
+    }
 }
 
 /// Numbering styles, in rank order: a style earlier in the list is a higher level.
@@ -55,12 +83,12 @@ enum Style {
     Decimal(u8),
     /// （1） 1)
     ArabicParen,
-    /// An unnumbered short line followed by prose, in texts with no numbering.
-    Bare,
+    /// Appendix A, 附录一: back matter, always at the top level.
+    Appendix,
 }
 
 /// How many distinct ranks [`Style::rank`] gives.
-const RANKS: usize = 14;
+const RANKS: usize = 13;
 
 impl Style {
     /// Position in the rank order, 0 for the highest level.
@@ -76,8 +104,15 @@ impl Style {
             Style::LetterDot => 7,
             Style::Decimal(depth) => 7 + usize::from(depth.clamp(1, 4)),
             Style::ArabicParen => 12,
-            Style::Bare => 13,
+            // Not a level of the numbering: see `numbered_levels`.
+            Style::Appendix => RANKS,
         }
+    }
+
+    /// The units of laws and books (编 章 节 条, Part, Chapter…): structure by
+    /// definition, unlike list numbering.
+    fn is_unit(self) -> bool {
+        self.rank() <= Style::Article.rank()
     }
 }
 
@@ -89,82 +124,165 @@ fn dense_level(present: &[bool], rank: usize) -> u8 {
 }
 
 /// A block that opens with a numbering marker.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Candidate {
     block: usize,
     style: Style,
     ordinal: u32,
     split_at: Option<usize>,
+    /// Standalone and shaped like a sentence (it ends with 。 or ；, or has commas):
+    /// a list item when its next sibling follows right after it.
+    sentence_like: bool,
+    /// For 第X条: the text after the marker starts after a space, as in laws.
+    spaced: bool,
+    label: Option<String>,
 }
 
 /// Longest standalone heading, in characters.
 const MAX_HEADING_CHARS: usize = 80;
 /// Longest first sentence that makes a run-in heading.
 const MAX_RUN_IN_CHARS: usize = 60;
+/// Fewest articles glued to their text (`第一条为了…`) that make a law.
+const MIN_GLUED_ARTICLES: usize = 3;
+/// Longest start of an article's text in its outline label, in characters.
+const ARTICLE_LABEL_CHARS: usize = 20;
 
 pub fn detect(blocks: &[RawBlock], format: SourceFormat) -> Vec<Option<Heading>> {
     match format {
         SourceFormat::Markdown => markdown_levels(blocks),
-        SourceFormat::PlainText => numbered_levels(blocks),
+        // Plain text with underlined headings marks them as Markdown does.
+        SourceFormat::PlainText
+            if blocks
+                .iter()
+                .any(|b| matches!(b.kind, RawKind::MarkdownHeading(_))) =>
+        {
+            markdown_levels(blocks)
+        }
+        SourceFormat::PlainText => {
+            let accepted = numbered(blocks);
+            if accepted.is_empty() {
+                shape::headings(blocks)
+            } else {
+                numbered_levels(blocks.len(), accepted)
+            }
+        }
     }
 }
 
+/// Markdown `#` levels, with the legal units of paragraphs below the deepest one.
 fn markdown_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
-    let level_of = |b: &RawBlock| match b.kind {
-        RawKind::MarkdownHeading(level) => Some(usize::from(level.clamp(1, 6))),
+    // Ranks 0–5 are `#` to `######`; the units of laws come after them.
+    const MARKDOWN_RANKS: usize = 6;
+    let units: Vec<Candidate> = numbered(blocks)
+        .into_iter()
+        .filter(|c| c.style.is_unit())
+        .collect();
+    let markdown_rank = |b: &RawBlock| match b.kind {
+        RawKind::MarkdownHeading(level) => Some(usize::from(level.clamp(1, 6)) - 1),
         _ => None,
     };
-    let mut present = [false; 7];
-    for level in blocks.iter().filter_map(level_of) {
-        present[level] = true;
+    let mut present = [false; MARKDOWN_RANKS + RANKS];
+    for rank in blocks.iter().filter_map(markdown_rank) {
+        present[rank] = true;
     }
-    blocks
+    for c in &units {
+        present[MARKDOWN_RANKS + c.style.rank()] = true;
+    }
+    let mut out: Vec<Option<Heading>> = blocks
         .iter()
-        .map(|b| {
-            level_of(b).map(|level| Heading {
-                level: dense_level(&present, level),
-                split_at: None,
-            })
-        })
-        .collect()
-}
-
-fn numbered_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
-    let candidates: Vec<Candidate> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.kind == RawKind::Text)
-        .filter_map(|(i, b)| {
-            classify(&b.text).map(|(style, ordinal, split_at)| Candidate {
-                block: i,
-                style,
-                ordinal,
-                split_at,
-            })
-        })
+        .map(|b| markdown_rank(b).map(|rank| Heading::at_level(dense_level(&present, rank))))
         .collect();
-    let mut accepted = accept_sequences(&candidates);
-    if accepted.is_empty() {
-        accepted = bare_headings(blocks);
-    }
-    let mut present = [false; RANKS];
-    for c in &accepted {
-        present[c.style.rank()] = true;
-    }
-    let mut out = vec![None; blocks.len()];
-    for c in accepted {
-        out[c.block] = Some(Heading {
-            level: dense_level(&present, c.style.rank()),
-            split_at: c.split_at,
-        });
+    for c in units {
+        let level = dense_level(&present, MARKDOWN_RANKS + c.style.rank());
+        let block = c.block;
+        out[block] = Some(c.into_heading(level));
     }
     out
 }
 
+/// Dense levels of the accepted numbered headings of a plain text.
+fn numbered_levels(blocks: usize, accepted: Vec<Candidate>) -> Vec<Option<Heading>> {
+    let mut present = [false; RANKS + 1];
+    for c in accepted.iter().filter(|c| c.style != Style::Appendix) {
+        present[c.style.rank()] = true;
+    }
+    let mut out = vec![None; blocks];
+    for c in accepted {
+        // Appendices follow the whole text, whatever numbering it has.
+        let level = match c.style {
+            Style::Appendix => 1,
+            style => dense_level(&present, style.rank()),
+        };
+        let block = c.block;
+        out[block] = Some(c.into_heading(level));
+    }
+    out
+}
+
+impl Candidate {
+    fn into_heading(self, level: u8) -> Heading {
+        Heading {
+            level,
+            split_at: self.split_at,
+            label: self.label,
+        }
+    }
+}
+
+/// The numbered headings of the text blocks: candidates in consistent sequences.
+fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
+    let all: Vec<Candidate> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == RawKind::Text)
+        .filter_map(|(i, b)| classify(&b.text).map(|c| Candidate { block: i, ..c }))
+        .collect();
+    let is_glued_article = |c: &Candidate| c.style == Style::Article && !c.spaced;
+    let mut accepted = if all.iter().any(is_glued_article) {
+        // 第X条 glued to the next word is a law article only in a text that has no
+        // other numbering, and more than two of them: in one numbered 一、 （一） 1.
+        // it counts things (第一条主线是…).
+        let spaced: Vec<Candidate> = all
+            .iter()
+            .filter(|c| !is_glued_article(c))
+            .cloned()
+            .collect();
+        let without = accept_sequences(&spaced);
+        let with = accept_sequences(&all);
+        let articles = with.iter().filter(|c| c.style == Style::Article).count();
+        if without.iter().any(|c| !c.style.is_unit()) || articles < MIN_GLUED_ARTICLES {
+            without
+        } else {
+            with
+        }
+    } else {
+        accept_sequences(&all)
+    };
+    if !accepted.is_empty() {
+        accepted.extend(appendices(&all));
+    }
+    accepted
+}
+
+/// Appendices lettered or numbered from the first on, in a text that has headings.
+fn appendices(candidates: &[Candidate]) -> Vec<Candidate> {
+    let mut next = 1;
+    candidates
+        .iter()
+        .filter(|c| c.style == Style::Appendix)
+        .filter(|c| {
+            let in_sequence = c.ordinal == next;
+            next += u32::from(in_sequence);
+            in_sequence
+        })
+        .cloned()
+        .collect()
+}
+
 /// Keeps the candidates that form consistent sequences (see the module docs).
 fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
-    // Block indexes of accepted headings, kept sorted for scope look-ups.
-    let mut accepted_blocks: Vec<usize> = Vec::new();
+    // Accepted headings (block, style), kept sorted by block for scope look-ups.
+    let mut accepted_blocks: Vec<(usize, Style)> = Vec::new();
     let mut accepted = Vec::new();
     for rank in 0..RANKS {
         // Each rank is one style; its candidates come out of `chains` in text order.
@@ -172,11 +290,15 @@ fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
             .iter()
             .filter(|c| c.style.rank() == rank)
             .collect();
+        // Law articles are numbered through the whole law, across its chapters.
+        let through = rank == Style::Article.rank();
         let scope_of = |c: &Candidate| {
-            let i = accepted_blocks.partition_point(|&b| b < c.block);
-            i.checked_sub(1).map(|i| accepted_blocks[i])
+            let i = accepted_blocks.partition_point(|&(b, _)| b < c.block);
+            i.checked_sub(1)
+                .filter(|_| !through)
+                .map(|i| accepted_blocks[i])
         };
-        let mut newly = Vec::new();
+        let mut newly: Vec<Candidate> = Vec::new();
         let mut last_ordinal: Option<u32> = None;
         let mut start = 0;
         while start < of_style.len() {
@@ -186,24 +308,43 @@ fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
                     .iter()
                     .take_while(|c| scope_of(c) == scope)
                     .count();
-            for chain in chains(&of_style[start..end], last_ordinal) {
-                last_ordinal = chain.last().map(|c| c.ordinal);
-                newly.extend(chain);
+            // An article is a leaf: what is numbered inside it enumerates.
+            let in_article = scope.is_some_and(|(_, style)| style == Style::Article);
+            if !in_article {
+                for chain in chains(&of_style[start..end], last_ordinal) {
+                    last_ordinal = chain.last().map(|c| c.ordinal);
+                    if !is_list(&chain) {
+                        newly.extend(chain);
+                    }
+                }
             }
             start = end;
         }
-        accepted_blocks = merge_sorted(&accepted_blocks, newly.iter().map(|c| c.block));
+        accepted_blocks = merge_sorted(&accepted_blocks, newly.iter().map(|c| (c.block, c.style)));
         accepted.extend(newly);
     }
     accepted
 }
 
+/// True when most items of a chain are sentences standing right before their
+/// next sibling, with no text of their own: the items of a list.
+fn is_list(chain: &[Candidate]) -> bool {
+    let bodiless = chain
+        .windows(2)
+        .filter(|pair| pair[0].sentence_like && pair[1].block == pair[0].block + 1)
+        .count();
+    bodiless > 0 && bodiless * 2 >= chain.len()
+}
+
 /// Merges sorted `a` with the ascending `b`.
-fn merge_sorted(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
+fn merge_sorted(
+    a: &[(usize, Style)],
+    b: impl Iterator<Item = (usize, Style)>,
+) -> Vec<(usize, Style)> {
     let mut out = Vec::with_capacity(a.len());
     let mut a = a.iter().copied().peekable();
     for x in b {
-        while let Some(y) = a.next_if(|&y| y < x) {
+        while let Some(y) = a.next_if(|y| y.0 < x.0) {
             out.push(y);
         }
         out.push(x);
@@ -228,12 +369,12 @@ fn chains(group: &[&Candidate], mut last_ordinal: Option<u32>) -> Vec<Vec<Candid
     };
     for (i, &c) in group.iter().enumerate() {
         match chain.last() {
-            Some(last) if c.ordinal == last.ordinal + 1 => chain.push(*c),
-            None if c.ordinal == 1 || continues(c, last_ordinal) => chain.push(*c),
+            Some(last) if c.ordinal == last.ordinal + 1 => chain.push(c.clone()),
+            None if c.ordinal == 1 || continues(c, last_ordinal) => chain.push(c.clone()),
             Some(_) if c.ordinal == 1 && group.get(i + 1).is_some_and(|n| n.ordinal == 2) => {
                 // A second list restarts at 1 in the same scope.
                 finish(&mut chain, &mut last_ordinal);
-                chain.push(*c);
+                chain.push(c.clone());
             }
             // A jump ahead (一、 then 四、) means the numbering is not a sequence.
             Some(last) if c.ordinal > last.ordinal + 1 => finish(&mut chain, &mut last_ordinal),
@@ -245,52 +386,32 @@ fn chains(group: &[&Candidate], mut last_ordinal: Option<u32>) -> Vec<Vec<Candid
     out
 }
 
-/// In texts with no numbering at all: short title-like lines between paragraphs.
-fn bare_headings(blocks: &[RawBlock]) -> Vec<Candidate> {
-    let found: Vec<Candidate> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| {
-            let next_is_prose = blocks.get(i + 1).is_some_and(|n| {
-                n.kind == RawKind::Text && char_len(&n.text) > 2 * char_len(&b.text).max(30)
-            });
-            b.kind == RawKind::Text && next_is_prose && is_bare_title(&b.text)
-        })
-        .map(|(i, _)| Candidate {
-            block: i,
-            style: Style::Bare,
-            ordinal: 0,
-            split_at: None,
-        })
-        .collect();
-    if found.len() >= 2 { found } else { Vec::new() }
-}
-
-fn is_bare_title(line: &str) -> bool {
-    let chars = char_len(line);
-    let words = line.split_whitespace().count();
-    let last = line.chars().last().unwrap_or('.');
-    let first = line.chars().next().unwrap_or('a');
-    (2..=50).contains(&chars)
-        && words <= 10
-        && !text::is_clause_end(last)
-        && !line.contains([',', '，', '。'])
-        // A capital (it folds to something else), a Han character or a digit.
-        && (text::fold(first) != Some(first) || text::is_cjk(first) || first.is_ascii_digit())
-}
-
-/// Recognises a numbering marker: (style, ordinal, run-in split).
-fn classify(line: &str) -> Option<(Style, u32, Option<usize>)> {
+/// Recognises a numbering marker and how the line would be a heading. The
+/// returned candidate's `block` is 0.
+fn classify(line: &str) -> Option<Candidate> {
     let (style, ordinal, marker_end) = marker(line)?;
-    let rest = text::trim(&line[marker_end..]);
-    let titled_alone = matches!(style, Style::Part | Style::Chapter | Style::Section);
+    let candidate = |split_at, sentence_like| Candidate {
+        block: 0,
+        style,
+        ordinal,
+        split_at,
+        sentence_like,
+        spaced: false,
+        label: None,
+    };
+    let after = &line[marker_end..];
+    let rest = text::trim(after);
     if rest.is_empty() {
-        return titled_alone.then_some((style, ordinal, None));
+        return (style.is_unit() || style == Style::Appendix).then(|| candidate(None, false));
     }
     if style == Style::Article {
         // Law articles have no titles: the heading is `第五条`, the rest is text.
-        let split = line.len() - line[marker_end..].trim_start_matches(text::is_space).len();
-        return Some((style, ordinal, Some(split)));
+        let split = line.len() - after.trim_start_matches(text::is_space).len();
+        return Some(Candidate {
+            spaced: split > marker_end,
+            label: Some(article_label(&line[..marker_end], rest)),
+            ..candidate(Some(split), false)
+        });
     }
     let body = line.trim_end_matches(|c: char| is_sentence_end(c) || text::is_closing_mark(c));
     let standalone = char_len(line) <= MAX_HEADING_CHARS
@@ -298,21 +419,55 @@ fn classify(line: &str) -> Option<(Style, u32, Option<usize>)> {
             .chars()
             .any(is_sentence_end);
     if standalone {
-        return Some((style, ordinal, None));
+        if shape::is_code_like(rest) {
+            return None;
+        }
+        return Some(candidate(None, is_sentence_shaped(rest)));
     }
     // Run-in: the first sentence after the marker, if short, is the heading.
-    let (end, c) = line[marker_end..]
+    let (end, c) = after
         .char_indices()
         .find(|&(_, c)| is_sentence_end(c))
         .map(|(i, c)| (marker_end + i, c))?;
     let split = end + c.len_utf8();
-    (char_len(&line[..split]) <= MAX_RUN_IN_CHARS && !text::trim(&line[split..]).is_empty())
-        .then_some((style, ordinal, Some(split)))
+    let run_in = char_len(&line[..split]) <= MAX_RUN_IN_CHARS
+        && !text::trim(&line[split..]).is_empty()
+        && !shape::is_code_like(&line[marker_end..split]);
+    run_in.then(|| candidate(Some(split), false))
+}
+
+/// A sentence rather than a title: it ends with a full stop or a list
+/// separator, or it has clauses.
+fn is_sentence_shaped(text: &str) -> bool {
+    text.ends_with(['。', '；', ';', '，', ','])
+        || text.contains(['，', '；', ';'])
+        || (text.ends_with('.') && text.contains(", "))
+}
+
+/// `第五条 每年9月30日为烈士纪念日…`: the article number and the start of its
+/// text, up to the end of a clause once there are a few words.
+fn article_label(number: &str, text: &str) -> String {
+    let mut end = text.len();
+    let mut cut = false;
+    for (count, (i, c)) in text.char_indices().enumerate() {
+        if count >= ARTICLE_LABEL_CHARS {
+            end = i;
+            cut = true;
+            break;
+        }
+        if is_clause_end(c) && count >= 6 {
+            end = i;
+            break;
+        }
+    }
+    let start = text::trim(&text[..end]);
+    format!("{number} {start}{}", if cut { "…" } else { "" })
 }
 
 /// The numbering marker at the start of a line: (style, ordinal, bytes used).
 fn marker(line: &str) -> Option<(Style, u32, usize)> {
-    chinese_ordinal_unit(line)
+    chinese_appendix(line)
+        .or_else(|| chinese_ordinal_unit(line))
         .or_else(|| chinese_comma(line))
         .or_else(|| parenthesised(line))
         .or_else(|| decimal(line))
@@ -335,6 +490,23 @@ fn chinese_ordinal_unit(line: &str) -> Option<(Style, u32, usize)> {
     .into_iter()
     .find(|(_, unit)| after.starts_with(unit))?;
     Some((style, n, '第'.len_utf8() + used + unit.len()))
+}
+
+/// 附录一, 附录A, 附件1 (followed by a space, a colon or the title).
+fn chinese_appendix(line: &str) -> Option<(Style, u32, usize)> {
+    let rest = line
+        .strip_prefix("附录")
+        .or_else(|| line.strip_prefix("附件"))?;
+    let (n, used) = leading_chinese_numeral(rest)
+        .or_else(|| leading_number(rest))
+        .or_else(|| capital_letter(rest))?;
+    Some((Style::Appendix, n, line.len() - rest.len() + used))
+}
+
+/// A capital Latin letter as an ordinal: A = 1.
+fn capital_letter(s: &str) -> Option<(u32, usize)> {
+    let c = s.chars().next().filter(char::is_ascii_uppercase)?;
+    Some((c as u32 - 'A' as u32 + 1, 1))
 }
 
 /// 一、 (also 一. and 一．).
@@ -403,7 +575,7 @@ fn decimal(line: &str) -> Option<(Style, u32, usize)> {
     }
 }
 
-/// Part II, Chapter 3, CHAPTER ONE, Section 2, Article 5.
+/// Part II, Chapter 3, CHAPTER ONE, Section 2, Article 5, Appendix B.
 fn english_unit(line: &str) -> Option<(Style, u32, usize)> {
     let (word, rest) = line.split_once(' ')?;
     let style = match word.to_ascii_lowercase().as_str() {
@@ -411,6 +583,7 @@ fn english_unit(line: &str) -> Option<(Style, u32, usize)> {
         "chapter" => Style::Chapter,
         "section" => Style::Section,
         "article" => Style::Article,
+        "appendix" => Style::Appendix,
         _ => return None,
     };
     let token_end = rest
@@ -425,7 +598,12 @@ fn english_unit(line: &str) -> Option<(Style, u32, usize)> {
                 .filter(|&(_, used)| used == token.len())
                 .map(|(n, _)| n)
         })
-        .or_else(|| english_number_word(token))?;
+        .or_else(|| english_number_word(token))
+        .or_else(|| {
+            capital_letter(token)
+                .filter(|&(_, used)| style == Style::Appendix && used == token.len())
+                .map(|(n, _)| n)
+        })?;
     let mut used = word.len() + 1 + token_end;
     if let Some(sep) = line[used..]
         .chars()
@@ -542,9 +720,9 @@ mod tests {
         .map(|l| RawBlock::text(*l))
         .collect();
         let found = detect(&blocks, SourceFormat::PlainText);
-        let levels: Vec<Option<u8>> = found.iter().map(|h| h.map(|h| h.level)).collect();
+        let levels: Vec<Option<u8>> = found.iter().map(|h| h.as_ref().map(|h| h.level)).collect();
         assert_eq!(levels, [Some(1), Some(2), Some(2), Some(1), Some(2)]);
-        let split = found[1].unwrap().split_at.unwrap();
+        let split = found[1].as_ref().unwrap().split_at.unwrap();
         assert_eq!(&blocks[1].text[..split], "第一条 ");
     }
 
@@ -553,9 +731,9 @@ mod tests {
         let line = "（一）加强组织领导。各级党委要把这项工作摆上重要议程，主要负责同志亲自抓，分管负责同志具体抓，形成一级抓一级、层层抓落实的工作格局，确保各项任务落到实处。";
         let blocks = vec![RawBlock::text(line), RawBlock::text("（二）强化保障。")];
         let found = detect(&blocks, SourceFormat::PlainText);
-        let split = found[0].unwrap().split_at.unwrap();
+        let split = found[0].as_ref().unwrap().split_at.unwrap();
         assert_eq!(&line[..split], "（一）加强组织领导。");
-        assert_eq!(found[1].unwrap().split_at, None);
+        assert_eq!(found[1].as_ref().unwrap().split_at, None);
     }
 
     #[test]
@@ -599,6 +777,150 @@ mod tests {
         assert_eq!(
             levels(&["Why it matters", prose, "What comes next", prose]),
             [Some(1), None, Some(1), None]
+        );
+    }
+
+    fn markdown(blocks: &[(&str, Option<u8>)]) -> Vec<RawBlock> {
+        blocks
+            .iter()
+            .map(|&(text, level)| RawBlock {
+                text: text.into(),
+                kind: level.map_or(RawKind::Text, RawKind::MarkdownHeading),
+            })
+            .collect()
+    }
+
+    fn found_levels(found: &[Option<Heading>]) -> Vec<Option<u8>> {
+        found.iter().map(|h| h.as_ref().map(|h| h.level)).collect()
+    }
+
+    #[test]
+    fn markdown_law_articles_sit_under_marked_chapters() {
+        let blocks = markdown(&[
+            ("第一章 总则", Some(2)),
+            ("第一条 为保障游客安全，制定本办法。", None),
+            ("第二条 本办法适用于全市景区。", None),
+            ("第二章 管理", Some(2)),
+            ("第三条 景区应当公示开放时间。", None),
+            ("景区不得超量接待游客。", None),
+        ]);
+        let found = detect(&blocks, SourceFormat::Markdown);
+        assert_eq!(
+            found_levels(&found),
+            [Some(1), Some(2), Some(2), Some(1), Some(2), None]
+        );
+        let first = found[1].as_ref().unwrap();
+        assert_eq!(first.label.as_deref(), Some("第一条 为保障游客安全"));
+        assert_eq!(&blocks[1].text[..first.split_at.unwrap()], "第一条 ");
+    }
+
+    #[test]
+    fn markdown_law_without_chapters_has_articles_at_the_top() {
+        let blocks = markdown(&[
+            ("第一条 为规范停车管理，制定本规定。", None),
+            ("第二条 本规定自公布之日起施行。", None),
+            ("（一）不是标题的列举；", None),
+        ]);
+        assert_eq!(
+            found_levels(&detect(&blocks, SourceFormat::Markdown)),
+            [Some(1), Some(1), None]
+        );
+    }
+
+    #[test]
+    fn enumerations_inside_an_article_are_never_headings() {
+        assert_eq!(
+            levels(&[
+                "第一章 总则",
+                "第一条 下列场所禁止吸烟：",
+                "（一）学校；",
+                "（二）医院的候诊区域和病房，以及其他人员密集的区域；",
+                "（三）其他公共场所。",
+                "第二章 罚则",
+                "第二条 违反本规定的，依法处理。",
+                "（一）初次违反的，给予警告；",
+                "（二）再次违反的，处以罚款。",
+            ]),
+            [
+                Some(1),
+                Some(2),
+                None,
+                None,
+                None,
+                Some(1),
+                Some(2),
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_glued_article_number_in_a_numbered_report_counts_things() {
+        assert_eq!(
+            levels(&[
+                "一、工作回顾",
+                "今年的工作有两条经验。",
+                "第一条经验是：坚持规划先行，一张蓝图绘到底。",
+                "第二条经验是：坚持群众路线，问计于民。",
+                "二、下步打算",
+                "明年继续努力。",
+            ]),
+            [Some(1), None, None, None, Some(1), None]
+        );
+        // With no other numbering, a law written without spaces is still a law.
+        assert_eq!(
+            levels(&[
+                "第一条为了规范管理，制定本办法。",
+                "第二条本办法适用于全县。",
+                "第三条本办法自发布之日起施行。"
+            ]),
+            [Some(1), Some(1), Some(1)]
+        );
+    }
+
+    #[test]
+    fn sentences_numbered_one_after_the_other_are_a_list() {
+        assert_eq!(
+            levels(&[
+                "使用时要注意三点。",
+                "（1）输入必须是合法的文本，否则会报错。",
+                "（2）输出不会保留原来的格式。",
+                "（3）结果按出现的顺序排列。",
+                "下面分别说明。",
+            ]),
+            [None; 5]
+        );
+    }
+
+    #[test]
+    fn appendices_are_at_the_top_level() {
+        assert_eq!(
+            levels(&[
+                "1. Scope",
+                "1.1 Terms",
+                "1.2 Rules",
+                "2. Method",
+                "Appendix A. Sample forms",
+                "Appendix B",
+            ]),
+            [Some(1), Some(2), Some(2), Some(1), Some(1), Some(1)]
+        );
+        assert_eq!(
+            levels(&["一、总体要求", "二、主要任务", "附录一 名词解释"]),
+            [Some(1), Some(1), Some(1)]
+        );
+    }
+
+    #[test]
+    fn roman_chapters_and_code_lines() {
+        assert_eq!(
+            levels(&["Chapter I", "Chapter II: The Road", "Chapter III"]),
+            [Some(1), Some(1), Some(1)]
+        );
+        assert_eq!(
+            levels(&["1. let total = 0;", "2. print(total)", "3. }"]),
+            [None, None, None]
         );
     }
 

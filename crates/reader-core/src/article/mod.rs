@@ -26,6 +26,7 @@ mod ids;
 mod metadata;
 mod points;
 pub mod reading_time;
+mod shape;
 pub mod text;
 
 pub use ids::slugify;
@@ -265,10 +266,10 @@ pub fn parse_with(input: &str, options: ParseOptions) -> Document {
     let mut meta = metadata::take_front_matter(&mut raw);
 
     // 3. Footer boilerplate and the signature at the end.
-    let signature = boilerplate::strip(&mut raw);
-    if meta.author.is_none() {
-        meta.author = signature;
-    }
+    let signed = boilerplate::strip(&mut raw);
+    meta.author = meta.author.or(signed.author);
+    meta.source = meta.source.or(signed.source);
+    meta.published = meta.published.or(signed.published);
 
     // 4. Headings.
     let detected = headings::detect(&raw, format);
@@ -335,6 +336,7 @@ impl Builder {
             .text
             .split_at(heading.split_at.unwrap_or(raw.text.len()));
         let (head, rest) = (text::trim(head), text::trim(rest));
+        let label = heading.label.unwrap_or_else(|| head.to_string());
         self.close_sections(heading.level);
         let span = self.append(head);
         let node = self.nodes.len();
@@ -343,7 +345,7 @@ impl Builder {
             kind: NodeKind::Section {
                 level: heading.level,
             },
-            label: head.to_string(),
+            label,
             span,
             block: self.blocks.len(),
             parent: self.open.last().map(|&(i, _)| i),
