@@ -248,19 +248,24 @@ fn plain_lines(text: &str) -> Vec<PlainLine<'_>> {
         out.push(next);
         i += 1;
     }
-    let texts: Vec<&str> = out
-        .iter()
-        .map(|l| match l {
-            PlainLine::Text(t) => *t,
-            _ => "",
-        })
-        .collect();
-    for (line, furniture) in out.iter_mut().zip(boilerplate::repeated_furniture(&texts)) {
+    let furniture = boilerplate::repeated_furniture(&line_texts(&out));
+    for (line, furniture) in out.iter_mut().zip(furniture) {
         if furniture {
             *line = PlainLine::Break;
         }
     }
     out
+}
+
+/// The text of each line of running text, `""` for the others (blank lines).
+fn line_texts<'a>(lines: &[PlainLine<'a>]) -> Vec<&'a str> {
+    lines
+        .iter()
+        .map(|l| match l {
+            PlainLine::Text(t) => *t,
+            _ => "",
+        })
+        .collect()
 }
 
 /// Longest underlined heading, in characters.
@@ -307,14 +312,7 @@ impl CommentCloses {
 
 fn split_plain(text: &str) -> Vec<RawBlock> {
     let lines = plain_lines(text);
-    let widths: Vec<&str> = lines
-        .iter()
-        .map(|l| match l {
-            PlainLine::Text(t) => *t,
-            _ => "",
-        })
-        .collect();
-    let wrapped = is_hard_wrapped(&widths);
+    let wrapped = is_hard_wrapped(&line_texts(&lines));
     let mut blocks = Vec::new();
     // Underline characters in order of first use: the first is level 1.
     let mut underlines: Vec<char> = Vec::new();

@@ -28,9 +28,13 @@
 //! first sentence is short (`（一）加强组织领导。各级党委要……`): the block is split
 //! there. Code-like lines are never headings.
 //!
-//! Markdown uses its `#` levels, plus the legal units (第X章, 第X条…) of paragraphs,
-//! which are structure by definition, below the deepest `#` level. Plain text with
-//! no numbering at all gets headings from the shape of its lines ([`shape`]).
+//! A table of contents (numbered lines in a row, the first repeated later) is not
+//! the headings. Markdown uses its `#` levels, plus the legal units (第X章, 第X条…)
+//! of paragraphs, which are structure by definition, below the deepest `#` level.
+//! Plain text with no numbering, or numbering only lists (no text between the
+//! numbers), gets headings from the shape of its lines ([`shape`]).
+
+use std::collections::HashMap;
 
 use super::SourceFormat;
 use super::blocks::{RawBlock, RawKind};
@@ -161,12 +165,48 @@ pub fn detect(blocks: &[RawBlock], format: SourceFormat) -> Vec<Option<Heading>>
         SourceFormat::PlainText => {
             let accepted = numbered(blocks);
             if accepted.is_empty() {
-                shape::headings(blocks)
-            } else {
-                numbered_levels(blocks.len(), accepted)
+                return shape::headings(blocks);
             }
+            // Numbered lines with no text between them are lists (Markdown without
+            // its marks numbers its lists, not its headings): the shape of lines
+            // finds the headings then, if it finds any.
+            if !any_text_between(blocks, &accepted) {
+                let shaped = shape::headings(blocks);
+                if shaped.iter().any(Option::is_some) {
+                    return shaped;
+                }
+            }
+            numbered_levels(blocks.len(), accepted)
         }
     }
+}
+
+/// True when some numbered heading has text of its own: a run-in heading, or
+/// prose between it and the next number of its style.
+fn any_text_between(blocks: &[RawBlock], accepted: &[Candidate]) -> bool {
+    // prose_before[i]: how many prose blocks come before block `i`.
+    let mut prose_before = Vec::with_capacity(blocks.len() + 1);
+    let mut count = 0;
+    for block in blocks {
+        prose_before.push(count);
+        count += usize::from(shape::is_prose(block));
+    }
+    prose_before.push(count);
+    let mut previous: Option<(Style, usize)> = None;
+    for c in accepted {
+        if c.split_at.is_some() {
+            return true;
+        }
+        // `accepted` comes style by style, each in text order.
+        if let Some((style, block)) = previous
+            && style == c.style
+            && prose_before[c.block] > prose_before[block + 1]
+        {
+            return true;
+        }
+        previous = Some((c.style, c.block));
+    }
+    false
 }
 
 /// Markdown `#` levels, with the legal units of paragraphs below the deepest one.
@@ -231,12 +271,13 @@ impl Candidate {
 
 /// The numbered headings of the text blocks: candidates in consistent sequences.
 fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
-    let all: Vec<Candidate> = blocks
+    let mut all: Vec<Candidate> = blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| b.kind == RawKind::Text)
         .filter_map(|(i, b)| classify(&b.text).map(|c| Candidate { block: i, ..c }))
         .collect();
+    drop_table_of_contents(blocks, &mut all);
     let is_glued_article = |c: &Candidate| c.style == Style::Article && !c.spaced;
     let mut accepted = if all.iter().any(is_glued_article) {
         // 第X条 glued to the next word is a law article only in a text that has no
@@ -262,6 +303,42 @@ fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
         accepted.extend(appendices(&all));
     }
     accepted
+}
+
+/// Fewest lines in a row that make a table of contents.
+const MIN_CONTENTS_LINES: usize = 3;
+
+/// Removes the candidates of a table of contents: numbered lines one right after
+/// the other whose first line comes again later, where its section starts.
+fn drop_table_of_contents(blocks: &[RawBlock], candidates: &mut Vec<Candidate>) {
+    // The text without spaces, dot leaders and page numbers (`第一章 总则……3`).
+    let key = |c: &Candidate| -> String {
+        let line = blocks[c.block].text.trim_end_matches(|ch: char| {
+            ch.is_ascii_digit() || matches!(ch, '.' | '…' | '·' | ' ')
+        });
+        line.chars().filter(|&ch| !text::is_space(ch)).collect()
+    };
+    // For each candidate, the next one with the same text.
+    let mut next_same = vec![None; candidates.len()];
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate().rev() {
+        next_same[i] = seen.insert(key(c), i);
+    }
+    let mut start = 0;
+    while start < candidates.len() {
+        let run = 1 + candidates[start..]
+            .windows(2)
+            .take_while(|w| w[1].block == w[0].block + 1)
+            .count();
+        // The contents end where their first line comes again.
+        if let Some(repeat) = next_same[start].filter(|&r| r - start >= MIN_CONTENTS_LINES)
+            && repeat <= start + run
+        {
+            candidates.drain(start..repeat);
+            return;
+        }
+        start += run;
+    }
 }
 
 /// Appendices lettered or numbered from the first on, in a text that has headings.
@@ -921,6 +998,53 @@ mod tests {
         assert_eq!(
             levels(&["1. let total = 0;", "2. print(total)", "3. }"]),
             [None, None, None]
+        );
+    }
+
+    #[test]
+    fn a_table_of_contents_is_not_the_headings() {
+        assert_eq!(
+            levels(&[
+                "目录",
+                "第一章 总则",
+                "第二章 管理……5",
+                "第三章 附则",
+                "第一章　总则",
+                "第一条 为了规范管理，制定本办法。",
+                "第二章　管理",
+                "第二条 各单位应当加强管理。",
+                "第三章　附则",
+                "第三条 本办法自发布之日起施行。",
+            ]),
+            [
+                None,
+                None,
+                None,
+                None,
+                Some(1),
+                Some(2),
+                Some(1),
+                Some(2),
+                Some(1),
+                Some(2)
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_lists_in_unmarked_markdown_leave_headings_to_the_shape_of_lines() {
+        let prose = "This paragraph explains the step in enough words to be prose.";
+        assert_eq!(
+            levels(&[
+                "Installing",
+                prose,
+                "1. Download the archive",
+                "2. Unpack it",
+                "3. Run the installer",
+                "Using it",
+                prose,
+            ]),
+            [Some(1), None, None, None, None, Some(1), None]
         );
     }
 

@@ -4,16 +4,22 @@
 //! [`parse`] runs the pipeline in numbered steps, one module each:
 //!
 //! 1. [`blocks`]: normalise line breaks and control characters, detect Markdown,
-//!    and cut the text into blocks (paragraphs, Markdown headings, code, quotes).
+//!    and cut the text into blocks (paragraphs, Markdown headings, code, quotes),
+//!    leaving out HTML comments and running page headers and footers.
 //! 2. [`metadata`]: take the title (first non-empty line), the source and
-//!    publication-time line below it, and the author signature at the end.
+//!    publication-time line below it, and a byline (`作者：`, `Author:`, a name
+//!    with its office) before the text.
 //! 3. [`boilerplate`]: drop site footers (page numbers, registration numbers,
-//!    visitor counters, copyright lines, stray link words) by general rules.
+//!    visitor counters, copyright, contact and address lines, rows of links, stray
+//!    link words) by general rules, and take the signature at the end.
 //! 4. [`headings`]: find headings from Chinese official numbering (一、 （一） 1. （1）),
-//!    第X章/节/条, English numbering, or Markdown `#`, keeping only consistent sequences.
+//!    laws' 第X编/章/节/条, English numbering, or Markdown `#`, keeping only
+//!    consistent sequences; unnumbered plain text by the shape of its lines
+//!    ([`shape`]).
 //! 5. Assemble the body text and the section tree, each node with its byte span.
-//! 6. [`points`]: find enumerations (一是…二是…, 第一…, 首先…最后…) and parallel
-//!    runs (坚持…坚持…坚持…) inside each section's paragraphs.
+//! 6. [`points`]: find enumerations (一是…二是…, 第一…, 首先…最后…), parallel
+//!    runs (坚持…坚持…坚持…, ——…——…——…) and lead sentences of consecutive
+//!    paragraphs inside each section's paragraphs.
 //! 7. [`ids`]: give every heading and point a stable, unique, URL-safe id.
 //!
 //! Spans are byte offsets into [`Document::body`] that always fall on character

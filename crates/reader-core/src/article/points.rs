@@ -366,9 +366,11 @@ fn lead(sentence: &str) -> Option<String> {
             .filter(|w| !w.is_empty())
             .map(|w| w.chars().filter_map(text::fold).collect::<String>());
         let word = words.next()?;
-        const TOO_COMMON: [&str; 18] = [
+        // Words that open sentences of any kind: no run starts with them.
+        const TOO_COMMON: [&str; 30] = [
             "the", "a", "an", "this", "that", "these", "those", "there", "and", "but", "so", "or",
-            "then", "in", "on", "at", "as", "if",
+            "then", "now", "in", "on", "at", "as", "if", "when", "after", "before", "for", "of",
+            "to", "with", "by", "not", "also", "even",
         ];
         const PRONOUNS: [&str; 9] = ["i", "we", "you", "he", "she", "it", "they", "my", "our"];
         if TOO_COMMON.contains(&word.as_str()) {
@@ -399,7 +401,11 @@ fn lead_sentences(doc: &Document, sentences: &[Sentence], taken: &[usize]) -> Ve
         let explanation = &doc.body[s.span.end..doc.blocks[s.block].span.end];
         statement.len() < text.len()
             && statement.len() <= MAX_LEAD_CHARS * 4
-            && statement.chars().next().is_some_and(is_han)
+            // A statement of a report, not a story told by someone (我们出发了。).
+            && statement
+                .chars()
+                .next()
+                .is_some_and(|c| is_han(c) && !"我你您他她它这那".contains(c))
             && (MIN_LEAD_CHARS..=MAX_LEAD_CHARS).contains(&char_len(statement))
             && !statement
                 .chars()

@@ -126,7 +126,7 @@ fn is_title_line(line: &str) -> bool {
 }
 
 /// Running text: a sentence of some length, or any long line.
-fn is_prose(block: &RawBlock) -> bool {
+pub fn is_prose(block: &RawBlock) -> bool {
     if block.kind != RawKind::Text {
         return false;
     }

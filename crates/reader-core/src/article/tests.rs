@@ -355,7 +355,7 @@ fn dash_runs_are_points() {
 fn lead_sentences_of_consecutive_paragraphs_are_points() {
     let explained = "这一点需要长期坚持，各部门要结合实际制定具体措施，确保取得实效，让群众满意。";
     let text = format!(
-        "标题\n\n一、主要任务\n开场白，说明总体考虑。\n稳定农业生产。{explained}\n提升产业水平。{explained}\n改善城乡环境。{explained}\n二、保障措施\n他笑了。{explained}\n大家都来了！{explained}\n天黑了。{explained}"
+        "标题\n\n一、主要任务\n开场白，说明总体考虑。\n稳定农业生产。{explained}\n提升产业水平。{explained}\n改善城乡环境。{explained}\n二、回忆\n他们笑了起来。{explained}\n我们出发了。{explained}\n她点了点头。{explained}\n三、结语\n大家都来了！{explained}\n时间到了！{explained}\n会议结束了！{explained}"
     );
     let doc = parse(&text);
     assert_eq!(
