@@ -18,8 +18,10 @@
 //! An issuer's name above a date (a letter's or a notice's signature) is a
 //! signature too: the name becomes the author, the date the publication time.
 //!
-//! Plain text copied from paged documents repeats running headers and footers
-//! down the pages; [`repeated_furniture`] finds them by their regular spacing.
+//! A line with a boilerplate mark that comes more than once (`返回顶部` after each
+//! section) is chrome wherever it is. Plain text copied from paged documents
+//! repeats running headers and footers down the pages; [`repeated_furniture`]
+//! finds them by their regular spacing.
 
 use std::collections::HashMap;
 
@@ -126,7 +128,7 @@ const MARKS: &[&str] = &[
 
 /// True for a line that carries a boilerplate mark or is a bare page number.
 fn has_mark(line: &str) -> bool {
-    if char_len(line) > MAX_BOILERPLATE_CHARS {
+    if line.len() > MAX_BOILERPLATE_CHARS * 4 || char_len(line) > MAX_BOILERPLATE_CHARS {
         return false;
     }
     // The marks are ASCII or Han: ASCII case folding is all they need.
@@ -182,13 +184,16 @@ fn is_dangling_label(line: &str) -> bool {
 
 /// `1`, `- 2 -`, `第3页`, `1/5`, `共2页`.
 fn is_page_number(line: &str) -> bool {
-    let compact: String = line
-        .chars()
-        .filter(|c| !text::is_space(*c) && !matches!(c, '-' | '—' | '/' | '第' | '页' | '共'))
-        .collect();
+    let mut digits = 0;
+    for c in line.chars() {
+        if text::digit_value(c).is_some() {
+            digits += 1;
+        } else if !(text::is_space(c) || matches!(c, '-' | '—' | '/' | '第' | '页' | '共')) {
+            return false;
+        }
+    }
     // Three digits at most: a four-digit line is more likely a year than a page.
-    (1..=3).contains(&compact.chars().count())
-        && compact.chars().all(|c| text::digit_value(c).is_some())
+    (1..=3).contains(&digits)
 }
 
 /// A short line with no sentence punctuation: a link word, a label, a counter.
@@ -200,6 +205,7 @@ fn is_short(line: &str) -> bool {
 /// says: the author (and the date, for an issuer's signature) or the source.
 pub fn strip(blocks: &mut Vec<RawBlock>) -> Metadata {
     strip_header(blocks);
+    strip_repeated_marks(blocks);
     let mut zone_start = blocks.len();
     let mut marked = false;
     let mut signature_at = None;
@@ -314,6 +320,29 @@ fn is_page_spaced(at: &[usize]) -> bool {
         })
 }
 
+/// Drops site chrome repeated through the page: a line with a boilerplate mark
+/// that comes more than once (`返回顶部` after every section, page numbers).
+fn strip_repeated_marks(blocks: &mut Vec<RawBlock>) {
+    // Page numbers differ from page to page; any other line repeats as it is.
+    let key = |b: &RawBlock| {
+        if is_page_number(&b.text) {
+            String::new()
+        } else {
+            b.text.clone()
+        }
+    };
+    let short = |b: &RawBlock| b.kind == RawKind::Text && b.text.len() <= MAX_BOILERPLATE_CHARS * 4;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for block in blocks.iter().filter(|b| short(b)) {
+        *counts.entry(key(block)).or_insert(0) += 1;
+    }
+    // Marks are looked for once per repeated text, not once per line.
+    counts.retain(|text, n| *n > 1 && (text.is_empty() || has_mark(text)));
+    if !counts.is_empty() {
+        blocks.retain(|b| !short(b) || !counts.contains_key(&key(b)));
+    }
+}
+
 /// Drops breadcrumb and toolbar lines (`当前位置：首页 > 新闻`) before the text.
 fn strip_header(blocks: &mut Vec<RawBlock>) {
     let leading = blocks
@@ -393,6 +422,30 @@ mod tests {
             RawBlock::text("（来源：某某日报）"),
         ];
         assert_eq!(strip(&mut blocks).source.as_deref(), Some("某某日报"));
+    }
+
+    #[test]
+    fn chrome_repeated_through_the_page_goes() {
+        let (kept, _) = run(&[
+            "第一部分的正文，讲了一些事情。",
+            "返回顶部",
+            "- 1 -",
+            "第二部分的正文，讲了另一些事情。",
+            "返回顶部",
+            "- 2 -",
+            "欢迎来电咨询，联系电话：0571-1234567。",
+            "最后一段正文，到此结束。",
+        ]);
+        assert_eq!(
+            kept,
+            [
+                "第一部分的正文，讲了一些事情。",
+                "第二部分的正文，讲了另一些事情。",
+                "欢迎来电咨询，联系电话：0571-1234567。",
+                "最后一段正文，到此结束。"
+            ],
+            "a line with a mark that comes once, in the text, stays"
+        );
     }
 
     #[test]

@@ -184,6 +184,9 @@ pub fn detect(blocks: &[RawBlock], format: SourceFormat) -> Vec<Option<Heading>>
 /// True when some numbered heading has text of its own: a run-in heading, or
 /// prose between it and the next number of its style.
 fn any_text_between(blocks: &[RawBlock], accepted: &[Candidate]) -> bool {
+    if accepted.iter().any(|c| c.split_at.is_some()) {
+        return true;
+    }
     // prose_before[i]: how many prose blocks come before block `i`.
     let mut prose_before = Vec::with_capacity(blocks.len() + 1);
     let mut count = 0;
@@ -194,9 +197,6 @@ fn any_text_between(blocks: &[RawBlock], accepted: &[Candidate]) -> bool {
     prose_before.push(count);
     let mut previous: Option<(Style, usize)> = None;
     for c in accepted {
-        if c.split_at.is_some() {
-            return true;
-        }
         // `accepted` comes style by style, each in text order.
         if let Some((style, block)) = previous
             && style == c.style

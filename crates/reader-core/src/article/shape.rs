@@ -130,15 +130,16 @@ pub fn is_prose(block: &RawBlock) -> bool {
     if block.kind != RawKind::Text {
         return false;
     }
-    let width: usize = block
-        .text
-        .chars()
-        .map(|c| if is_cjk(c) { 2 } else { 1 })
-        .sum();
+    // Counted only as far as needed: most paragraphs are long.
+    let mut width = 0;
+    for c in block.text.chars() {
+        width += if is_cjk(c) { 2 } else { 1 };
+        if width >= LONG_PROSE_WIDTH {
+            return true;
+        }
+    }
     let last = block.text.chars().last().unwrap_or(' ');
-    width >= LONG_PROSE_WIDTH
-        || (width >= MIN_PROSE_WIDTH
-            && (text::is_sentence_end(last) || matches!(last, '.' | ':' | '：')))
+    width >= MIN_PROSE_WIDTH && (text::is_sentence_end(last) || matches!(last, '.' | ':' | '：'))
 }
 
 /// A bulleted list item (`- …`, `* …`, `• …`): body text when it follows a title.
