@@ -18,8 +18,8 @@ cargo clippy --offline --workspace --all-targets -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
 scripts/check-pure.sh
 
-step "Tier 1: native tests of the pure crate (parsing, outline, matching, state)"
-cargo test --offline -p reader-core
+step "Tier 1: native tests of the pure crates (parsing, HTML, Markdown, outline, matching, state)"
+cargo test --offline -p reader-core -p markdown
 
 step "Tier 2: components mounted in headless Chromium (wasm-bindgen-test)"
 cargo test --offline --target wasm32-unknown-unknown --test browser

@@ -1,6 +1,7 @@
 //! The widget's Yew components, one per file. They render what the pure modules
 //! computed and turn user input into [`reader_core::reader::Action`]s.
 
+pub mod article_image;
 pub mod article_view;
 pub mod block_view;
 pub mod byline;

@@ -16,6 +16,8 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::app::{App, Bridge, Props};
+use crate::web::markup;
+use reader_core::article::SourceFormat;
 use reader_core::config::{ATTRIBUTES, Config};
 use reader_core::reader::{Action, KeywordsBy};
 use reader_core::source::{self, ArticleSource};
@@ -53,6 +55,7 @@ impl ReaderHandle {
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, stylesheet: &str) -> Result<ReaderHandle, JsValue> {
         let document = host.owner_document().ok_or("the element has no document")?;
+        markup::remember_assets(stylesheet);
         let shadow = shadow_root(&host)?;
 
         let link = document.create_element("link")?;
@@ -195,8 +198,9 @@ fn props_of(host: &HtmlElement, bridge: &Bridge) -> Props {
     }
 }
 
-/// `src` names the article; else the text inside the element is the article;
-/// an empty element shows the built-in sample.
+/// `src` names the article; else what is inside the element is the article
+/// (HTML when it holds elements, text when only text); an empty element shows
+/// the built-in sample.
 fn source_of(host: &HtmlElement) -> ArticleSource {
     if let Some(url) = host.get_attribute("src").filter(|u| !u.trim().is_empty()) {
         return ArticleSource::Url {
@@ -205,6 +209,15 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
             timeout_seconds: source::timeout_from_attribute(
                 host.get_attribute("timeout").as_deref(),
             ),
+            select: host
+                .get_attribute("select")
+                .filter(|s| !s.trim().is_empty()),
+        };
+    }
+    if let Some(html) = inline_html(host) {
+        return ArticleSource::Inline {
+            text: html,
+            format: Some(SourceFormat::Html),
         };
     }
     match host.text_content() {
@@ -216,8 +229,25 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
     }
 }
 
+/// The element's children as HTML, when it has child elements and `format`
+/// does not say text or Markdown. A lone `<template>` child stands for its
+/// content (which the browser keeps inert: nothing in it loads or runs).
+fn inline_html(host: &HtmlElement) -> Option<String> {
+    let as_text = matches!(
+        format_of(host),
+        Some(SourceFormat::PlainText | SourceFormat::Markdown)
+    );
+    if host.child_element_count() == 0 || as_text {
+        return None;
+    }
+    let template = host
+        .first_element_child()
+        .filter(|child| host.child_element_count() == 1 && child.local_name() == "template");
+    Some(template.map_or_else(|| host.inner_html(), |t| t.inner_html()))
+}
+
 /// The `format` attribute, if it names one.
-fn format_of(host: &HtmlElement) -> Option<reader_core::article::SourceFormat> {
+fn format_of(host: &HtmlElement) -> Option<SourceFormat> {
     host.get_attribute("format")
         .and_then(|f| source::format_from_attribute(&f))
 }

@@ -6,6 +6,7 @@ pub mod dom;
 pub mod fetch;
 pub mod highlights;
 pub mod location;
+pub mod markup;
 pub mod storage;
 
 use wasm_bindgen::JsValue;

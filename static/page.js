@@ -1,7 +1,10 @@
 // The standalone page (index.html): read another article by dropping a file
-// on the page, pasting a file or text, or choosing a file. Files go through
-// the reader's `src` (a blob: URL), so size limits and encodings (UTF-8, GBK…)
-// are handled exactly as for any other URL.
+// on the page, pasting a file, rich text or text, or choosing a file. Files go
+// through the reader's `src` (a blob: URL), so size limits and encodings
+// (UTF-8, GBK…) are handled exactly as for any other URL. Rich text (HTML from
+// the clipboard or a dragged selection) is handed over as text with
+// format="html": the page never parses it, the reader parses it inertly and
+// rebuilds it from its allowlist.
 
 const reader = () => document.querySelector('article-reader');
 let objectUrl = null;
@@ -10,18 +13,44 @@ function readFile(file) {
   if (objectUrl) URL.revokeObjectURL(objectUrl);
   objectUrl = URL.createObjectURL(file);
   const element = reader();
-  element.setAttribute('format', /\.(md|markdown|mdown)$/i.test(file.name) ? 'markdown' : 'text');
+  const format = /\.(md|markdown|mdown)$/i.test(file.name) ? 'markdown' : /\.(html?|xhtml)$/i.test(file.name) ? 'html' : 'text';
+  element.setAttribute('format', format);
   element.setAttribute('src', objectUrl);
 }
 
-function readText(text) {
+/** A fresh reader in place of the current one, with `fill` giving its content. */
+function readInline(fill) {
   const old = reader();
   const fresh = document.createElement('article-reader');
   for (const { name, value } of old.attributes) {
-    if (name !== 'src' && name !== 'format') fresh.setAttribute(name, value);
+    if (!['src', 'format', 'select'].includes(name)) fresh.setAttribute(name, value);
   }
-  fresh.textContent = text;
+  fill(fresh);
   old.replaceWith(fresh);
+}
+
+const readText = (text) => readInline((element) => { element.textContent = text; });
+
+function readHtml(html) {
+  readInline((element) => {
+    element.setAttribute('format', 'html');
+    element.textContent = html;
+  });
+}
+
+/** Reads what a clipboard or a drop carries: HTML before plain text. */
+function readTransfer(data) {
+  const html = data?.getData('text/html');
+  if (html?.trim()) {
+    readHtml(html);
+    return true;
+  }
+  const text = data?.getData('text/plain');
+  if (text?.trim()) {
+    readText(text);
+    return true;
+  }
+  return false;
 }
 
 function isTextField(target) {
@@ -29,7 +58,8 @@ function isTextField(target) {
 }
 
 document.addEventListener('dragover', (event) => {
-  if (event.dataTransfer?.types.includes('Files')) {
+  const types = event.dataTransfer?.types ?? [];
+  if (types.includes('Files') || types.includes('text/html')) {
     event.preventDefault();
     document.body.classList.add('page-dropping');
   }
@@ -41,6 +71,9 @@ document.addEventListener('drop', (event) => {
   if (file) {
     event.preventDefault();
     readFile(file);
+  } else if (event.dataTransfer?.types.includes('text/html')) {
+    event.preventDefault();
+    readTransfer(event.dataTransfer);
   }
 });
 document.addEventListener('paste', (event) => {
@@ -52,11 +85,7 @@ document.addEventListener('paste', (event) => {
     readFile(file);
     return;
   }
-  const text = event.clipboardData?.getData('text/plain');
-  if (text?.trim()) {
-    event.preventDefault();
-    readText(text);
-  }
+  if (readTransfer(event.clipboardData)) event.preventDefault();
 });
 document.getElementById('page-file').addEventListener('change', (event) => {
   const file = event.target.files?.[0];

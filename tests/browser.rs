@@ -313,3 +313,179 @@ async fn every_id_in_the_shadow_root_is_unique_and_each_row_goes_to_its_own_node
         heading.blur().ok();
     }
 }
+
+/// A whole page as a site serves it: the article between navigation, a
+/// sidebar, share buttons, comments and a footer, and things that must not run.
+const NEWS_PAGE: &str = r#"<!doctype html><html><head><title>Bridges | Daily Planet</title>
+<meta name="author" content="Ada Park"><script>window.ranFromPage = 1</script></head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<aside class="sidebar"><p>Most read: ten things about cheese, with many links to elsewhere.</p></aside>
+<div class="share">Share on every network</div>
+<div class="story"><h1>The Quiet Engineering of Bridges</h1>
+<p>Every bridge is an argument with gravity, and the best ones win it quietly, without anyone noticing.</p>
+<h2>Arches</h2><p>An arch turns weight into compression, which stone handles well, and so <b>Roman</b> arches still stand.</p>
+<p>The shape matters more than the material, which is why a well-drawn arch of brick outlasts steel.</p>
+<img src="arch.jpg" onerror="window.ranFromPage = 2" alt="An arch"></div>
+<div id="comments"><p>A comment, long enough to look like a paragraph of the article itself.</p></div>
+<footer><p>Copyright 2024 Daily Planet. All rights reserved.</p></footer></body></html>"#;
+
+#[wasm_bindgen_test]
+async fn html_is_parsed_inertly_and_the_article_extracted() {
+    use article_reader::web::markup;
+    use reader_core::article::SourceFormat;
+    use reader_core::html::HtmlOptions;
+    use reader_core::reader::Article;
+
+    let (flat, selected) = markup::flatten(NEWS_PAGE, None);
+    assert!(!selected);
+    let options = HtmlOptions {
+        base: Some("https://planet.example/2024/bridges.html"),
+        extract: true,
+    };
+    let article = Article::parse_html(NEWS_PAGE, &flat, SourceFormat::Html, options).unwrap();
+    let doc = &article.document;
+    assert_eq!(doc.title, "The Quiet Engineering of Bridges");
+    assert_eq!(doc.metadata.author.as_deref(), Some("Ada Park"));
+    let sections: Vec<&str> = doc
+        .sections()
+        .map(|s| doc.nodes[s].label.as_str())
+        .collect();
+    assert_eq!(sections, ["Arches"]);
+    for furniture in [
+        "Home",
+        "Most read",
+        "Share",
+        "comment",
+        "Copyright",
+        "ranFromPage",
+    ] {
+        assert!(
+            !doc.body.contains(furniture),
+            "{furniture} is in the article"
+        );
+    }
+    let image = doc
+        .blocks
+        .iter()
+        .flat_map(|b| &b.inlines)
+        .find_map(|i| match &i.kind {
+            reader_core::article::InlineKind::Image { src, .. } => Some(src.as_str()),
+            _ => None,
+        });
+    assert_eq!(image, Some("https://planet.example/2024/arch.jpg"));
+    // Parsing ran nothing and loaded nothing: the page's script and handler never ran.
+    let ran = js_sys::Reflect::get(&js_sys::global(), &"ranFromPage".into()).unwrap();
+    assert!(ran.is_undefined());
+
+    let (flat, selected) = markup::flatten(NEWS_PAGE, Some("#comments"));
+    assert!(selected);
+    let options = HtmlOptions {
+        base: None,
+        extract: false,
+    };
+    let doc = Article::parse_html(NEWS_PAGE, &flat, SourceFormat::Html, options)
+        .unwrap()
+        .document;
+    assert!(doc.body.contains("A comment, long enough"));
+    assert!(!doc.body.contains("Every bridge"));
+    // Not a selector at all: the page is read whole, as without one.
+    assert!(!markup::flatten(NEWS_PAGE, Some("[[[")).1);
+}
+
+#[wasm_bindgen_test]
+async fn inline_html_renders_formatting_lists_and_tables_from_the_reader_s_own_elements() {
+    let html = r#"<h1>Title</h1><p>A <strong>bold</strong> and <em>slanted</em> line with <code>code</code>
+        and <a href="https://example.com/" onclick="alert(1)" style="color:red" class="evil">a link</a>.</p>
+        <ul><li>one</li><li>two<ol><li>inner</li></ol></li></ul>
+        <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"#;
+    let root = mount(
+        ArticleSource::Inline {
+            text: html.into(),
+            format: Some(reader_core::article::SourceFormat::Html),
+        },
+        Config::default(),
+    );
+    until(|| root.query_selector(".ar-table").unwrap().is_some()).await;
+    assert_eq!(texts(&root, ".ar-title"), ["Title"]);
+    assert_eq!(texts(&root, ".ar-paragraph strong"), ["bold"]);
+    assert_eq!(texts(&root, ".ar-paragraph em"), ["slanted"]);
+    assert_eq!(texts(&root, ".ar-paragraph .ar-inline-code"), ["code"]);
+    let link = root.query_selector("a.ar-link").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.com/")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(link.get_attribute("class").as_deref(), Some("ar-link"));
+    for attribute in ["onclick", "style"] {
+        assert!(!link.has_attribute(attribute), "{attribute} survived");
+    }
+    assert_eq!(
+        texts(&root, "ul.ar-list > li > .ar-list-item"),
+        ["one", "two"]
+    );
+    assert_eq!(
+        texts(&root, "ul.ar-list ol.ar-list .ar-list-item"),
+        ["inner"]
+    );
+    assert_eq!(
+        texts(&root, ".ar-table th, .ar-table td"),
+        ["A", "B", "1", "2"]
+    );
+    // The block's DOM text is its text, however it is marked up.
+    let paragraph = root.query_selector(".ar-paragraph").unwrap().unwrap();
+    assert_eq!(
+        paragraph.text_content().unwrap(),
+        "A bold and slanted line with code and a link."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn markdown_without_its_module_is_shown_as_text_rather_than_lost() {
+    // No reader.js here, so the markdown module cannot load: the text stays readable.
+    let root = mount(
+        ArticleSource::Inline {
+            text: "# Notes\n\nSome **bold** text.\n".into(),
+            format: Some(reader_core::article::SourceFormat::Markdown),
+        },
+        Config::default(),
+    );
+    until(|| root.query_selector(".ar-article").unwrap().is_some()).await;
+    assert!(texts(&root, ".ar-article")[0].contains("Some **bold** text."));
+    assert_eq!(
+        texts(&root, ".ar-notice"),
+        ["Markdown 格式模块未能载入，文章按纯文本显示，标记符号会原样出现。"],
+        "the reader says why the markup shows"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_image_that_cannot_load_shows_its_alt_text() {
+    let root = mount(
+        ArticleSource::Inline {
+            text: r#"<h1>Pictures</h1><p>Before.</p><figure><img src="/no-such-picture.png" alt="A missing bridge"></figure>"#.into(),
+            format: Some(reader_core::article::SourceFormat::Html),
+        },
+        Config::default(),
+    );
+    until(|| root.query_selector("img.ar-image").unwrap().is_some()).await;
+    let image = root.query_selector("img.ar-image").unwrap().unwrap();
+    assert_eq!(image.get_attribute("loading").as_deref(), Some("lazy"));
+    // Other readers on this test page scroll it, so a lazy load may never
+    // start here: fail the image as the browser would.
+    image
+        .dispatch_event(&web_sys::Event::new("error").unwrap())
+        .unwrap();
+    until(|| root.query_selector(".ar-image-failed").unwrap().is_some()).await;
+    let failed = root.query_selector(".ar-image-failed").unwrap().unwrap();
+    assert_eq!(
+        failed.get_attribute("data-alt").as_deref(),
+        Some("A missing bridge")
+    );
+    assert_eq!(failed.get_attribute("role").as_deref(), Some("img"));
+    // Drawn by CSS, so the block's text (and its highlights) stay as they were.
+    assert_eq!(failed.text_content().unwrap_or_default(), "");
+}

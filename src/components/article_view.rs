@@ -61,6 +61,9 @@ pub fn ArticleView(props: &Props) -> Html {
             <header class="ar-article-header">
                 { title }
                 { byline(&doc.metadata, article.reading_minutes, props.lang) }
+                if let Some(notice) = article.notice {
+                    <p class="ar-notice" role="status">{ props.lang.notice(notice) }</p>
+                }
             </header>
             { contents(&items, &shared, props.current) }
         </article>

@@ -1,6 +1,10 @@
-//! One block of text, with keyword marks. Paragraphs mark where each point
-//! starts: the point is an anchor (its id is in the outline and the URL), and
-//! its opening clause is bold.
+//! One block of text, with its formatting (rich sources) and keyword marks.
+//! Paragraphs mark where each point starts: the point is an anchor (its id is
+//! in the outline and the URL), and its opening clause is bold.
+//!
+//! Formatting is drawn from `reader_core::article::rich::pieces`, a tree over
+//! the block's text; every element is built here from the document model
+//! (never from the article's markup), links with `rel="noopener noreferrer"`.
 //!
 //! Marks are rendered from the matcher's paint list as part of the virtual DOM
 //! (not by rewriting the DOM afterwards, as mark.js does), so Yew and the marks
@@ -10,7 +14,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use reader_core::article::{Block, BlockKind, Document, Span};
+use crate::components::article_image::ArticleImage;
+use reader_core::article::rich::{self, Piece};
+use reader_core::article::{Block, BlockKind, ContainerKind, Document, InlineKind, Span};
 use reader_core::dom_ids;
 use reader_core::matcher::{Paint, pieces};
 use reader_core::reader::Article;
@@ -59,24 +65,87 @@ pub fn marked(doc: &Document, range: Span, paint: &[Paint], current: Option<Span
         .collect()
 }
 
+/// Text of `range` in block `block`, with its formatting and marks where
+/// keywords are painted. A mark crossing formatting is cut in two there.
+pub fn rich_text(
+    doc: &Document,
+    block: usize,
+    range: Span,
+    paint: &[Paint],
+    current: Option<Span>,
+) -> Html {
+    let b = &doc.blocks[block];
+    if b.inlines.is_empty() {
+        return marked(doc, range, paint, current);
+    }
+    draw(doc, b, &rich::pieces(b, range), paint, current)
+}
+
+fn draw(
+    doc: &Document,
+    block: &Block,
+    pieces: &[Piece],
+    paint: &[Paint],
+    current: Option<Span>,
+) -> Html {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(span) => marked(doc, *span, paint, current),
+            Piece::Image(k) => match &block.inlines[*k].kind {
+                InlineKind::Image { src, alt } => html! {
+                    <ArticleImage src={src.clone()} alt={alt.clone()} />
+                },
+                _ => Html::default(),
+            },
+            Piece::Inline { inline, children } => {
+                let inner = draw(doc, block, children, paint, current);
+                match &block.inlines[*inline].kind {
+                    InlineKind::Strong => html! { <strong>{ inner }</strong> },
+                    InlineKind::Emphasis => html! { <em>{ inner }</em> },
+                    InlineKind::Code => html! { <code class="ar-inline-code">{ inner }</code> },
+                    InlineKind::Link { href } => {
+                        // Links open apart from the reader, which keeps its place.
+                        let target = (!href.starts_with("mailto:")).then_some("_blank");
+                        html! { <a class="ar-link" href={href.clone()} {target} rel="noopener noreferrer">{ inner }</a> }
+                    }
+                    // The "\n" stays in the text (as a space); the <br> breaks the line.
+                    InlineKind::Break => html! { <>{ inner }<br /></> },
+                    InlineKind::Image { .. } => inner,
+                }
+            }
+        })
+        .collect()
+}
+
 #[component]
 pub fn BlockView(props: &Props) -> Html {
     let doc = &props.article.document;
     let block = &doc.blocks[props.block];
     let (paint, current) = (&props.paint[..], props.current);
-    let text = marked(doc, block.span, paint, current);
+    let text = rich_text(doc, props.block, block.span, paint, current);
     let id = props.block.to_string();
+    let in_table = block
+        .container
+        .and_then(|c| doc.containers.get(c))
+        .is_some_and(|c| c.kind == ContainerKind::Table);
     match &block.kind {
         BlockKind::Paragraph { points } => html! {
-            <p class="ar-paragraph" data-block={id}>{ paragraph_with_points(doc, block, points, paint, current) }</p>
+            <p class="ar-paragraph" data-block={id}>{ paragraph_with_points(doc, props.block, points, paint, current) }</p>
         },
-        BlockKind::ListItem => html! { <p class="ar-list-item" data-block={id}>{ text }</p> },
-        BlockKind::Quote => {
-            html! { <blockquote class="ar-quote"><p data-block={id}>{ text }</p></blockquote> }
-        }
+        BlockKind::ListItem => html! { <div class="ar-list-item" data-block={id}>{ text }</div> },
+        BlockKind::Quote => html! { <p class="ar-quote-text" data-block={id}>{ text }</p> },
         BlockKind::Code => {
             html! { <pre class="ar-code"><code data-block={id}>{ text }</code></pre> }
         }
+        BlockKind::Cell { header: true } => html! { <th data-block={id}>{ text }</th> },
+        BlockKind::Cell { header: false } => html! { <td data-block={id}>{ text }</td> },
+        BlockKind::Caption if in_table => html! { <caption data-block={id}>{ text }</caption> },
+        BlockKind::Caption => {
+            html! { <figcaption class="ar-caption" data-block={id}>{ text }</figcaption> }
+        }
+        BlockKind::Rule => html! { <hr class="ar-rule" /> },
+        BlockKind::Media => html! { <p class="ar-media" data-block={id}>{ text }</p> },
         // Titles and headings are drawn by the article and section views.
         BlockKind::Title | BlockKind::Heading { .. } => Html::default(),
     }
@@ -86,15 +155,16 @@ pub fn BlockView(props: &Props) -> Html {
 /// the next point's start, and its opening clause (its outline label) in bold.
 fn paragraph_with_points(
     doc: &Document,
-    block: &Block,
+    b: usize,
     points: &[usize],
     paint: &[Paint],
     current: Option<Span>,
 ) -> Html {
+    let block = &doc.blocks[b];
     let first = points
         .first()
         .map_or(block.span.end, |&p| doc.nodes[p].span.start);
-    let before = marked(doc, Span::new(block.span.start, first), paint, current);
+    let before = rich_text(doc, b, Span::new(block.span.start, first), paint, current);
     let point_views = points.iter().enumerate().map(|(k, &p)| {
         let node = &doc.nodes[p];
         let end = points
@@ -106,8 +176,8 @@ fn paragraph_with_points(
         let lead_end = node.span.start + if text.starts_with(lead) { lead.len() } else { 0 };
         html! {
             <span class="ar-point" id={dom_ids::node(&node.id)} tabindex="-1" key={p}>
-                <strong class="ar-point-lead">{ marked(doc, Span::new(node.span.start, lead_end), paint, current) }</strong>
-                { marked(doc, Span::new(lead_end, end), paint, current) }
+                <strong class="ar-point-lead">{ rich_text(doc, b, Span::new(node.span.start, lead_end), paint, current) }</strong>
+                { rich_text(doc, b, Span::new(lead_end, end), paint, current) }
             </span>
         }
     });

@@ -10,9 +10,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::VNode;
 
-use crate::components::block_view::{BlockView, marked};
+use crate::components::block_view::{BlockView, rich_text};
 use crate::web::dom;
-use reader_core::article::{Content, NodeKind, Span};
+use reader_core::article::rich::{Layout, nest};
+use reader_core::article::{ContainerKind, Content, NodeKind, Span};
 use reader_core::dom_ids;
 use reader_core::i18n::Lang;
 use reader_core::matcher::Matches;
@@ -114,24 +115,30 @@ pub fn SectionView(props: &Props) -> Html {
 /// A heading or title's text, with its marks.
 pub fn heading_text(shared: &Shared, block: usize, current: Option<Span>) -> Html {
     let doc = &shared.article.document;
-    marked(
+    rich_text(
         doc,
+        block,
         doc.blocks[block].span,
         &shared.matches.paint_of(block),
         current,
     )
 }
 
-/// Blocks and subsections in order.
+/// Blocks and subsections in order, blocks inside their lists, quotes,
+/// tables and figures.
 pub fn contents(items: &[Content], shared: &Shared, current: Option<Span>) -> Html {
+    layout(&nest(&shared.article.document, items), shared, current)
+}
+
+fn layout(items: &[Layout], shared: &Shared, current: Option<Span>) -> Html {
     let doc = &shared.article.document;
     // Only the block or section holding the current match hears about it, so
     // stepping through matches renders little.
     let current_in = |span: Span| current.filter(|c| span.contains(*c));
     items
         .iter()
-        .map(|item| match *item {
-            Content::Block(block) => html! {
+        .map(|item| match item {
+            &Layout::Block(block) => html! {
                 <BlockView
                     key={format!("b{block}")}
                     article={shared.article.clone()}
@@ -140,9 +147,26 @@ pub fn contents(items: &[Content], shared: &Shared, current: Option<Span>) -> Ht
                     current={current_in(doc.blocks[block].span)}
                 />
             },
-            Content::Section(node) => html! {
+            &Layout::Section(node) => html! {
                 <SectionView key={format!("s{node}")} shared={shared.clone()} {node} current={current_in(doc.nodes[node].span)} />
             },
+            Layout::Group { container, items } => {
+                let inner = layout(items, shared, current);
+                let key = format!("c{container}");
+                match doc.containers[*container].kind {
+                    ContainerKind::List { ordered: true, start } => html! {
+                        <ol {key} class="ar-list" start={(start != 1).then(|| start.to_string())}>{ inner }</ol>
+                    },
+                    ContainerKind::List { ordered: false, .. } => html! { <ul {key} class="ar-list">{ inner }</ul> },
+                    ContainerKind::Item => html! { <li {key}>{ inner }</li> },
+                    ContainerKind::Quote => html! { <blockquote {key} class="ar-quote">{ inner }</blockquote> },
+                    ContainerKind::Table => html! {
+                        <div {key} class="ar-table-wrap"><table class="ar-table">{ inner }</table></div>
+                    },
+                    ContainerKind::Row => html! { <tr {key}>{ inner }</tr> },
+                    ContainerKind::Figure => html! { <figure {key} class="ar-figure">{ inner }</figure> },
+                }
+            }
         })
         .collect()
 }

@@ -1,4 +1,5 @@
-//! Turns the article source into a parsed article in the reader state.
+//! Turns the article source into a parsed article in the reader state:
+//! plain text, HTML (inline, or a page named by `src`) or Markdown.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -6,11 +7,13 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::web::{after_paint, fetch, location, storage};
-use reader_core::article::ParseOptions;
+use crate::web::{after_paint, fetch, location, markup, storage};
+use reader_core::article::{self, ParseOptions, SourceFormat};
+use reader_core::html::HtmlOptions;
 use reader_core::reader::{Action, Article, Loading, Memory};
 use reader_core::sample::SEED_ARTICLE;
 use reader_core::source::ArticleSource;
+use reader_core::source::{Notice, Problem};
 use reader_core::url_hash::{self, HashKeys};
 
 /// Loads and parses `source` whenever it changes (fetching a `src` first), then
@@ -34,24 +37,22 @@ pub fn use_article(
         let guard = stale.clone();
         spawn_local(async move {
             let fetched;
-            let (text, options) = match &source {
-                ArticleSource::Sample => (SEED_ARTICLE, ParseOptions::default()),
-                ArticleSource::Inline { text, format } => {
-                    (text.as_str(), ParseOptions { format: *format })
-                }
+            let (text, format, origin) = match &source {
+                ArticleSource::Sample => (SEED_ARTICLE, None, Origin::page()),
+                ArticleSource::Inline { text, format } => (text.as_str(), *format, Origin::page()),
                 ArticleSource::Url {
                     url,
                     format,
                     timeout_seconds,
+                    select,
                 } => {
                     onaction.emit(Action::Progress(Loading::Fetching));
                     fetched = fetch::fetch_article(url, *timeout_seconds).await;
                     match &fetched {
                         Ok((text, found)) => (
                             text.as_str(),
-                            ParseOptions {
-                                format: format.or(*found),
-                            },
+                            format.or(*found),
+                            Origin::url(url, select.as_deref()),
                         ),
                         Err(problem) => {
                             if !guard.get() {
@@ -70,15 +71,80 @@ pub fn use_article(
             if guard.get() {
                 return;
             }
-            onaction.emit(loaded(text, options, hash_keys.as_ref()));
+            let article = read(text, format, origin).await;
+            if !guard.get() {
+                onaction.emit(loaded(article, hash_keys.as_ref()));
+            }
         });
         move || stale.set(true)
     });
 }
 
-/// Parses and gathers what the article starts from.
-fn loaded(text: &str, options: ParseOptions, hash_keys: Option<&HashKeys>) -> Action {
-    let article = match Article::parse(text, options) {
+/// Where an article's text came from, for reading its links and pages.
+struct Origin<'a> {
+    /// What relative URLs in the article are relative to.
+    base: String,
+    /// The `select` attribute: the article's container in an HTML page.
+    select: Option<&'a str>,
+    /// A whole web page, whose article is to be found in it.
+    whole_page: bool,
+}
+
+impl<'a> Origin<'a> {
+    /// Text from the page itself (inside the element, or built in).
+    fn page() -> Self {
+        Origin {
+            base: markup::absolute_url(""),
+            select: None,
+            whole_page: false,
+        }
+    }
+
+    fn url(url: &str, select: Option<&'a str>) -> Self {
+        Origin {
+            base: markup::absolute_url(url),
+            select,
+            whole_page: true,
+        }
+    }
+}
+
+/// Reads the article in its format: plain text in the core; HTML parsed by
+/// the browser first; Markdown converted to HTML by the markdown module (and
+/// read as plain text if that module cannot load, so nothing is lost).
+async fn read(
+    text: &str,
+    format: Option<SourceFormat>,
+    origin: Origin<'_>,
+) -> Result<Article, Problem> {
+    let format = format.unwrap_or_else(|| article::detect_format(text));
+    let html = match format {
+        SourceFormat::PlainText => None,
+        SourceFormat::Html => Some(text.to_string()),
+        SourceFormat::Markdown => markup::markdown_to_html(article::markdown_body(text)).await,
+    };
+    let Some(html) = html else {
+        let options = ParseOptions {
+            format: Some(format),
+        };
+        let article = Article::parse(text, options);
+        return match format {
+            SourceFormat::Markdown => article.map(|a| a.with_notice(Notice::MarkdownAsText)),
+            _ => article,
+        };
+    };
+    let select = origin.select.filter(|_| format == SourceFormat::Html);
+    let (flat, selected) = markup::flatten(&html, select);
+    let options = HtmlOptions {
+        base: Some(&origin.base),
+        extract: origin.whole_page && format == SourceFormat::Html && !selected,
+    };
+    Article::parse_html(text, &flat, format, options)
+}
+
+/// Gathers what the article starts from.
+fn loaded(article: Result<Article, Problem>, hash_keys: Option<&HashKeys>) -> Action {
+    let article = match article {
         Ok(article) => article,
         Err(problem) => return Action::Failed(problem),
     };

@@ -155,7 +155,15 @@ test('a deep link opens at its node, unfolding the way there', async () => {
   await page.goto(`${bed.server.origin}/#s=${encodeURIComponent('坚持守正创新')}`);
   await page.reload();
   await readerReady(page);
-  await page.waitForTimeout(300);
+  // Done when the linked point is current and has come to rest at the top.
+  await page.waitForFunction(() => {
+    const root = document.querySelector('article-reader').shadowRoot;
+    const current = root.querySelector('[role=treeitem][aria-current] > .ar-tree-row .ar-tree-label');
+    const point = root.getElementById('ar-n_坚持守正创新');
+    if (current?.textContent !== '坚持守正创新' || !point) return false;
+    const gap = point.getBoundingClientRect().top - root.querySelector('.ar-toolbar').getBoundingClientRect().bottom;
+    return gap >= 0 && gap < 40;
+  });
   assert.equal(await currentNode(page), '坚持守正创新');
   assert.equal(await expanded(page, '二、'), 'true');
   const gap = await gapBelowToolbar(page, '#ar-n_坚持守正创新');

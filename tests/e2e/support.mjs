@@ -22,21 +22,26 @@ const types = {
   '.md': 'text/markdown; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.svg': 'image/svg+xml',
 };
 
 /**
  * Serves `mounts` ({ '/url/prefix/': '/dir' }) on a free port of 127.0.0.1.
- * `routes` ({ '/path': (req, res) => … }) answer first, for error cases.
+ * `routes` ({ '/path': (req, res) => … }) answer first, for error cases;
+ * `prefixes` ({ '/prefix/': (req, res, rest) => … }) answer every path below;
+ * `fallback` (req, res) answers what nothing else has (else a 404).
  * `headers` are added to every file response (a CSP, for instance).
  */
-export async function serve({ mounts, routes = {}, headers = {} }) {
+export async function serve({ mounts, routes = {}, prefixes = {}, fallback = (req, res) => notFound(res), headers = {} }) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (routes[path]) return routes[path](req, res);
+    const routed = Object.keys(prefixes).find((p) => path.startsWith(p));
+    if (routed) return prefixes[routed](req, res, path.slice(routed.length));
     const prefix = Object.keys(mounts)
       .filter((p) => path.startsWith(p))
       .sort((a, b) => b.length - a.length)[0];
-    if (prefix === undefined) return notFound(res);
+    if (prefix === undefined) return fallback(req, res);
     let file = normalize(join(mounts[prefix], path.slice(prefix.length)));
     if (!file.startsWith(mounts[prefix])) return notFound(res);
     try {
@@ -45,7 +50,7 @@ export async function serve({ mounts, routes = {}, headers = {} }) {
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
-      notFound(res);
+      fallback(req, res);
     }
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));

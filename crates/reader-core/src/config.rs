@@ -9,6 +9,7 @@ use crate::url_hash::HashKeys;
 /// Attributes the element observes: a change re-reads them all.
 pub const ATTRIBUTES: &[&str] = &[
     "src",
+    "select",
     "format",
     "timeout",
     "article-title",

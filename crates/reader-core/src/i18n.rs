@@ -4,7 +4,7 @@
 //! fails to compile. Messages with numbers in them are methods on [`Lang`].
 
 use crate::matcher::{KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS};
-use crate::source::{MAX_BYTES, Problem};
+use crate::source::{MAX_BYTES, Notice, Problem};
 
 /// "5.2 MB", with integers only (float formatting would bloat the wasm).
 fn megabytes(bytes: u64) -> String {
@@ -199,6 +199,18 @@ impl Lang {
             }
             (Lang::En, Problem::Undecodable { url, encoding }) => {
                 format!("“{url}” could not be read as {} text.", encoding.label())
+            }
+        }
+    }
+
+    /// What a [`Notice`] says.
+    pub fn notice(self, notice: Notice) -> &'static str {
+        match (self, notice) {
+            (Lang::Zh, Notice::MarkdownAsText) => {
+                "Markdown 格式模块未能载入，文章按纯文本显示，标记符号会原样出现。"
+            }
+            (Lang::En, Notice::MarkdownAsText) => {
+                "The Markdown module could not load, so the article is shown as plain text, markup and all."
             }
         }
     }

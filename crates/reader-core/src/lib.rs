@@ -4,6 +4,8 @@
 //! and `cargo test -p reader-core` runs it natively without building Yew.
 //!
 //! - [`article`]: text → document tree (title, metadata, sections, points, ids).
+//! - [`html`]: HTML articles (parsed by the browser) → the same tree's blocks,
+//!   rebuilt from an allowlist; main-article extraction from whole pages.
 //! - [`api`]: the values the element's JavaScript API returns.
 //! - [`reader`]: the reader's state and the actions that change it.
 //! - [`outline`]: the outline tree's visible nodes and keyboard moves.
@@ -24,6 +26,7 @@ pub mod api;
 pub mod article;
 pub mod config;
 pub mod dom_ids;
+pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod keys;

@@ -7,11 +7,14 @@
 
 use std::rc::Rc;
 
-use crate::article::{self, Contents, Document, ParseOptions, Span, reading_time, text};
+use crate::article::{
+    self, Contents, Document, ParseOptions, SourceFormat, Span, reading_time, text,
+};
+use crate::html::{self, HtmlOptions};
 use crate::matcher::{self, Folded, Keyword, KeywordProblem, Matches};
 use crate::outline::{self, Collapsed, TreeEffect, TreeKey, TypeAhead};
 use crate::saved::{self, Saved};
-use crate::source::Problem;
+use crate::source::{Notice, Problem};
 use crate::url_hash::HashState;
 
 /// A parsed article and what the views derive from it once.
@@ -31,6 +34,8 @@ pub struct Article {
     pub language: &'static str,
     /// Where this article's memory lives in browser storage.
     pub storage_key: String,
+    /// What the reader should know about how the article is shown.
+    pub notice: Option<Notice>,
 }
 
 impl Article {
@@ -39,7 +44,24 @@ impl Article {
         if text::trim(text).is_empty() {
             return Err(Problem::EmptyArticle);
         }
-        let document = article::parse_with(text, options);
+        Ok(Article::new(article::parse_with(text, options), text))
+    }
+
+    /// Reads a rich article: `source` as it came (HTML, or Markdown with its
+    /// front matter), `flat` the HTML the browser parsed (see [`crate::html`]).
+    /// An article without text is a [`Problem`].
+    pub fn parse_html(
+        source: &str,
+        flat: &str,
+        format: SourceFormat,
+        options: HtmlOptions,
+    ) -> Result<Article, Problem> {
+        html::document(source, flat, format, options)
+            .map(|document| Article::new(document, source))
+            .ok_or(Problem::EmptyArticle)
+    }
+
+    fn new(document: Document, source: &str) -> Article {
         let node_seconds = document
             .nodes
             .iter()
@@ -51,16 +73,25 @@ impl Article {
                 subtree_end[i] = subtree_end[last];
             }
         }
-        Ok(Article {
+        Article {
             contents: document.contents(),
             folded: Folded::new(&document.body),
             reading_minutes: reading_time::minutes(&document.body),
             language: text::language_tag(&document.body),
-            storage_key: saved::storage_key(text),
+            storage_key: saved::storage_key(source),
             node_seconds,
             subtree_end,
             document,
-        })
+            notice: None,
+        }
+    }
+
+    /// The same article, shown with `notice` above it.
+    pub fn with_notice(self, notice: Notice) -> Article {
+        Article {
+            notice: Some(notice),
+            ..self
+        }
     }
 
     /// True when `node` lies in the subtree rooted at `root` (or is `root`).

@@ -20,11 +20,13 @@ pub enum ArticleSource {
         text: String,
         format: Option<SourceFormat>,
     },
-    /// A `src` URL, with the `format` attribute if the page gave one.
+    /// A `src` URL, with the `format` attribute if the page gave one, and the
+    /// `select` attribute: a CSS selector for the article in an HTML page.
     Url {
         url: String,
         format: Option<SourceFormat>,
         timeout_seconds: u32,
+        select: Option<String>,
     },
     /// The built-in sample article (the seed), for an element with neither.
     Sample,
@@ -47,6 +49,15 @@ pub enum Problem {
     TooLarge { url: String, bytes: u64 },
     /// The bytes arrived but the browser could not decode them as `encoding`.
     Undecodable { url: String, encoding: Encoding },
+}
+
+/// Something a reader should know about how the article is shown, though it
+/// is shown: said above the article, in the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The Markdown module could not load (blocked, offline): the article is
+    /// shown as plain text, its markup visible, rather than not at all.
+    MarkdownAsText,
 }
 
 /// A text encoding the browser's `TextDecoder` knows.
@@ -127,6 +138,9 @@ pub fn check_content_type(content_type: Option<&str>) -> Result<Option<SourceFor
     if essence == "text/plain" {
         return Ok(Some(SourceFormat::PlainText));
     }
+    if matches!(essence.as_str(), "text/html" | "application/xhtml+xml") {
+        return Ok(Some(SourceFormat::Html));
+    }
     let not_text = ["image/", "audio/", "video/", "font/", "model/"]
         .iter()
         .any(|p| essence.starts_with(p))
@@ -145,22 +159,24 @@ pub fn check_content_type(content_type: Option<&str>) -> Result<Option<SourceFor
     if not_text { Err(essence) } else { Ok(None) }
 }
 
-/// The format a URL's file extension names (`.md`, `.markdown`, `.txt`).
+/// The format a URL's file extension names (`.md`, `.markdown`, `.txt`, `.html`).
 pub fn format_from_url(url: &str) -> Option<SourceFormat> {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
     match extension.as_str() {
         "md" | "markdown" | "mdown" | "mkd" => Some(SourceFormat::Markdown),
         "txt" | "text" => Some(SourceFormat::PlainText),
+        "html" | "htm" | "xhtml" | "shtml" => Some(SourceFormat::Html),
         _ => None,
     }
 }
 
-/// The `format` attribute: `markdown` / `md`, or `text` / `plain`.
+/// The `format` attribute: `markdown` / `md`, `html`, or `text` / `plain`.
 pub fn format_from_attribute(value: &str) -> Option<SourceFormat> {
     match value.trim().to_ascii_lowercase().as_str() {
         "markdown" | "md" => Some(SourceFormat::Markdown),
         "text" | "plain" | "txt" => Some(SourceFormat::PlainText),
+        "html" | "htm" => Some(SourceFormat::Html),
         _ => None,
     }
 }
@@ -214,7 +230,10 @@ mod tests {
             check_content_type(Some("text/plain")),
             Ok(Some(SourceFormat::PlainText))
         );
-        assert_eq!(check_content_type(Some("text/html")), Ok(None));
+        assert_eq!(
+            check_content_type(Some("text/html; charset=gbk")),
+            Ok(Some(SourceFormat::Html))
+        );
         assert_eq!(check_content_type(None), Ok(None));
         assert_eq!(
             check_content_type(Some("image/png")),
@@ -238,10 +257,15 @@ mod tests {
         );
         assert_eq!(format_from_url("https://x.y/article"), None);
         assert_eq!(
+            format_from_url("https://x.y/a.htm"),
+            Some(SourceFormat::Html)
+        );
+        assert_eq!(
             format_from_attribute(" Markdown "),
             Some(SourceFormat::Markdown)
         );
-        assert_eq!(format_from_attribute("html"), None);
+        assert_eq!(format_from_attribute("HTML"), Some(SourceFormat::Html));
+        assert_eq!(format_from_attribute("pdf"), None);
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use proptest::prelude::*;
 use reader_core::article::text::is_word_char;
+mod support;
+
 use reader_core::article::{BlockKind, Document, NodeKind, parse};
 use reader_core::synthetic;
 
@@ -168,7 +170,7 @@ fn ten_thousand_identical_headings_get_unique_ids() {
     for _ in 0..10_000 {
         text.push_str("## Same\n\ntext\n\n");
     }
-    let doc = parse(&text);
+    let doc = support::parse_markdown(&text);
     assert_eq!(doc.sections().count(), 10_000);
     check_invariants(&doc);
 }

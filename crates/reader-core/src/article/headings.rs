@@ -26,13 +26,18 @@
 //!
 //! A numbered line that is too long to be a heading is a *run-in* heading when its
 //! first sentence is short (`（一）加强组织领导。各级党委要……`): the block is split
-//! there. Code-like lines are never headings.
+//! there. Where a rich source opens a paragraph with bold (`<p><strong>（一）加强
+//! 组织领导</strong>各级党委要……`), the bold run is the heading. Wholly bold short
+//! paragraphs without numbering are headings too, below every numbered style,
+//! when there are at least two of them. Code-like lines are never headings.
 //!
 //! A table of contents (numbered lines in a row, the first repeated later) is not
-//! the headings. Markdown uses its `#` levels, plus the legal units (第X章, 第X条…)
-//! of paragraphs, which are structure by definition, below the deepest `#` level.
-//! Plain text with no numbering, or numbering only lists (no text between the
-//! numbers), gets headings from the shape of its lines ([`shape`]).
+//! the headings. Tagged headings (`<h2>`, Markdown `#`, a plain-text line
+//! underlined with `===`) give their own levels, and then the only other headings
+//! are the legal units (第X章, 第X条…) of paragraphs, which are structure by
+//! definition, below the deepest tagged level. Text with no numbering, or
+//! numbering only lists (no text between the numbers), gets headings from the
+//! shape of its lines ([`shape`]).
 
 use std::collections::HashMap;
 
@@ -87,12 +92,14 @@ enum Style {
     Decimal(u8),
     /// （1） 1)
     ArabicParen,
+    /// A wholly bold short paragraph without numbering (rich sources).
+    Bold,
     /// Appendix A, 附录一: back matter, always at the top level.
     Appendix,
 }
 
 /// How many distinct ranks [`Style::rank`] gives.
-const RANKS: usize = 13;
+const RANKS: usize = 14;
 
 impl Style {
     /// Position in the rank order, 0 for the highest level.
@@ -108,6 +115,7 @@ impl Style {
             Style::LetterDot => 7,
             Style::Decimal(depth) => 7 + usize::from(depth.clamp(1, 4)),
             Style::ArabicParen => 12,
+            Style::Bold => 13,
             // Not a level of the numbering: see `numbered_levels`.
             Style::Appendix => RANKS,
         }
@@ -152,17 +160,14 @@ const MIN_GLUED_ARTICLES: usize = 3;
 const ARTICLE_LABEL_CHARS: usize = 20;
 
 pub fn detect(blocks: &[RawBlock], format: SourceFormat) -> Vec<Option<Heading>> {
+    let tagged = blocks
+        .iter()
+        .any(|b| matches!(b.kind, RawKind::TaggedHeading(_)));
     match format {
-        SourceFormat::Markdown => markdown_levels(blocks),
-        // Plain text with underlined headings marks them as Markdown does.
-        SourceFormat::PlainText
-            if blocks
-                .iter()
-                .any(|b| matches!(b.kind, RawKind::MarkdownHeading(_))) =>
-        {
-            markdown_levels(blocks)
-        }
-        SourceFormat::PlainText => {
+        SourceFormat::Markdown => tagged_levels(blocks),
+        // A page with heading tags, or plain text with underlined headings.
+        _ if tagged => tagged_levels(blocks),
+        SourceFormat::PlainText | SourceFormat::Html => {
             let accepted = numbered(blocks);
             if accepted.is_empty() {
                 return shape::headings(blocks);
@@ -209,31 +214,32 @@ fn any_text_between(blocks: &[RawBlock], accepted: &[Candidate]) -> bool {
     false
 }
 
-/// Markdown `#` levels, with the legal units of paragraphs below the deepest one.
-fn markdown_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
-    // Ranks 0–5 are `#` to `######`; the units of laws come after them.
-    const MARKDOWN_RANKS: usize = 6;
+/// Tagged levels (`#`, `<h2>`), with the legal units of paragraphs below the
+/// deepest one.
+fn tagged_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
+    // Ranks 0–5 are `h1` to `h6`; the units of laws come after them.
+    const TAGGED_RANKS: usize = 6;
     let units: Vec<Candidate> = numbered(blocks)
         .into_iter()
         .filter(|c| c.style.is_unit())
         .collect();
-    let markdown_rank = |b: &RawBlock| match b.kind {
-        RawKind::MarkdownHeading(level) => Some(usize::from(level.clamp(1, 6)) - 1),
+    let tagged_rank = |b: &RawBlock| match b.kind {
+        RawKind::TaggedHeading(level) => Some(usize::from(level.clamp(1, 6)) - 1),
         _ => None,
     };
-    let mut present = [false; MARKDOWN_RANKS + RANKS];
-    for rank in blocks.iter().filter_map(markdown_rank) {
+    let mut present = [false; TAGGED_RANKS + RANKS];
+    for rank in blocks.iter().filter_map(tagged_rank) {
         present[rank] = true;
     }
     for c in &units {
-        present[MARKDOWN_RANKS + c.style.rank()] = true;
+        present[TAGGED_RANKS + c.style.rank()] = true;
     }
     let mut out: Vec<Option<Heading>> = blocks
         .iter()
-        .map(|b| markdown_rank(b).map(|rank| Heading::at_level(dense_level(&present, rank))))
+        .map(|b| tagged_rank(b).map(|rank| Heading::at_level(dense_level(&present, rank))))
         .collect();
     for c in units {
-        let level = dense_level(&present, MARKDOWN_RANKS + c.style.rank());
+        let level = dense_level(&present, TAGGED_RANKS + c.style.rank());
         let block = c.block;
         out[block] = Some(c.into_heading(level));
     }
@@ -275,7 +281,7 @@ fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
         .iter()
         .enumerate()
         .filter(|(_, b)| b.kind == RawKind::Text)
-        .filter_map(|(i, b)| classify(&b.text).map(|c| Candidate { block: i, ..c }))
+        .filter_map(|(i, b)| classify(&b.text, b.bold_lead()).map(|c| Candidate { block: i, ..c }))
         .collect();
     drop_table_of_contents(blocks, &mut all);
     let is_glued_article = |c: &Candidate| c.style == Style::Article && !c.spaced;
@@ -299,6 +305,7 @@ fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
     } else {
         accept_sequences(&all)
     };
+    accepted.extend(bold_headings(blocks, &all));
     if !accepted.is_empty() {
         accepted.extend(appendices(&all));
     }
@@ -463,9 +470,40 @@ fn chains(group: &[&Candidate], mut last_ordinal: Option<u32>) -> Vec<Vec<Candid
     out
 }
 
-/// Recognises a numbering marker and how the line would be a heading. The
-/// returned candidate's `block` is 0.
-fn classify(line: &str) -> Option<Candidate> {
+/// Wholly bold short paragraphs without numbering, when there are at least two
+/// and they are not most of the text (a page set all in bold has no headings).
+fn bold_headings(blocks: &[RawBlock], numbered: &[Candidate]) -> Vec<Candidate> {
+    let found: Vec<Candidate> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            b.kind == RawKind::Text
+                && b.bold_lead() == Some(b.text.len())
+                && char_len(&b.text) <= MAX_HEADING_CHARS
+                && numbered.iter().all(|c| c.block != *i)
+        })
+        .map(|(i, _)| Candidate {
+            block: i,
+            style: Style::Bold,
+            ordinal: 0,
+            split_at: None,
+            sentence_like: false,
+            spaced: false,
+            label: None,
+        })
+        .collect();
+    let texts = blocks.iter().filter(|b| b.kind == RawKind::Text).count();
+    if found.len() >= 2 && found.len() * 2 < texts {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
+/// Recognises a numbering marker and how the line would be a heading. A bold
+/// run opening the line (`bold_lead`) is the heading when it goes past the
+/// marker. The returned candidate's `block` is 0.
+fn classify(line: &str, bold_lead: Option<usize>) -> Option<Candidate> {
     let (style, ordinal, marker_end) = marker(line)?;
     let candidate = |split_at, sentence_like| Candidate {
         block: 0,
@@ -489,6 +527,12 @@ fn classify(line: &str) -> Option<Candidate> {
             label: Some(article_label(&line[..marker_end], rest)),
             ..candidate(Some(split), false)
         });
+    }
+    if let Some(lead) =
+        bold_lead.filter(|&l| l > marker_end && char_len(&line[..l]) <= MAX_HEADING_CHARS)
+    {
+        let split = (lead < line.len() && !text::trim(&line[lead..]).is_empty()).then_some(lead);
+        return Some(candidate(split, false));
     }
     let body = line.trim_end_matches(|c: char| is_sentence_end(c) || text::is_closing_mark(c));
     let standalone = char_len(line) <= MAX_HEADING_CHARS
@@ -860,9 +904,8 @@ mod tests {
     fn markdown(blocks: &[(&str, Option<u8>)]) -> Vec<RawBlock> {
         blocks
             .iter()
-            .map(|&(text, level)| RawBlock {
-                text: text.into(),
-                kind: level.map_or(RawKind::Text, RawKind::MarkdownHeading),
+            .map(|&(text, level)| {
+                RawBlock::new(level.map_or(RawKind::Text, RawKind::TaggedHeading), text)
             })
             .collect()
     }
@@ -1049,16 +1092,10 @@ mod tests {
     }
 
     #[test]
-    fn markdown_levels_are_dense() {
+    fn tagged_levels_are_dense() {
         let blocks = vec![
-            RawBlock {
-                text: "A".into(),
-                kind: RawKind::MarkdownHeading(2),
-            },
-            RawBlock {
-                text: "B".into(),
-                kind: RawKind::MarkdownHeading(4),
-            },
+            RawBlock::new(RawKind::TaggedHeading(2), "A"),
+            RawBlock::new(RawKind::TaggedHeading(4), "B"),
             RawBlock::text("一、不是标题"),
         ];
         let found: Vec<Option<u8>> = detect(&blocks, SourceFormat::Markdown)
@@ -1066,5 +1103,71 @@ mod tests {
             .map(|h| h.map(|h| h.level))
             .collect();
         assert_eq!(found, [Some(1), Some(2), None]);
+    }
+
+    /// A paragraph whose first `bold` bytes are `<strong>`.
+    fn bold(text: &str, bold: &str) -> RawBlock {
+        let mut block = RawBlock::text(text);
+        block.inlines.push(crate::article::Inline {
+            kind: crate::article::InlineKind::Strong,
+            span: crate::article::Span::new(0, bold.len()),
+        });
+        block
+    }
+
+    #[test]
+    fn a_bold_lead_is_the_run_in_heading() {
+        let line = "（一）加强组织领导各级党委要把这项工作摆上重要议程，主要负责同志亲自抓。";
+        let blocks = vec![
+            bold(line, "（一）加强组织领导"),
+            bold("（二）强化保障", "（二）强化保障"),
+        ];
+        let found = detect(&blocks, SourceFormat::Html);
+        assert_eq!(
+            &line[..found[0].as_ref().unwrap().split_at.unwrap()],
+            "（一）加强组织领导"
+        );
+        assert_eq!(found[1].as_ref().unwrap().split_at, None);
+    }
+
+    #[test]
+    fn wholly_bold_paragraphs_are_headings_on_pages_without_heading_tags() {
+        let prose =
+            RawBlock::text("这是一段足够长的正文，用来说明上面的粗体段落是标题而不是正文。");
+        let blocks = vec![
+            bold("一、总体要求", "一、总体要求"),
+            prose.clone(),
+            bold("坚持党的领导", "坚持党的领导"),
+            prose.clone(),
+            bold("加强队伍建设", "加强队伍建设"),
+            prose.clone(),
+            bold("二、主要任务", "二、主要任务"),
+            prose.clone(),
+        ];
+        let found: Vec<Option<u8>> = detect(&blocks, SourceFormat::Html)
+            .into_iter()
+            .map(|h| h.map(|h| h.level))
+            .collect();
+        assert_eq!(
+            found,
+            [Some(1), None, Some(2), None, Some(2), None, Some(1), None]
+        );
+        // One bold line alone is emphasis, not a heading.
+        let one = vec![bold("注意", "注意"), prose.clone(), prose];
+        assert_eq!(detect(&one, SourceFormat::Html), [None, None, None]);
+    }
+
+    #[test]
+    fn heading_tags_win_over_numbering_on_html_pages() {
+        let blocks = vec![
+            RawBlock::new(RawKind::TaggedHeading(2), "Intro"),
+            RawBlock::text("一、不是标题"),
+            RawBlock::text("二、也不是"),
+        ];
+        let found: Vec<Option<u8>> = detect(&blocks, SourceFormat::Html)
+            .into_iter()
+            .map(|h| h.map(|h| h.level))
+            .collect();
+        assert_eq!(found, [Some(1), None, None]);
     }
 }

@@ -27,7 +27,7 @@ pub fn take_title(blocks: &mut Vec<RawBlock>) -> String {
         if let Some(first) = blocks
             .iter()
             .position(|b| !matches!(b.kind, RawKind::FrontMatter(_)))
-            && blocks[first].kind == RawKind::MarkdownHeading(1)
+            && blocks[first].kind == RawKind::TaggedHeading(1)
             && blocks[first].text == title
         {
             blocks.remove(first);
@@ -42,7 +42,7 @@ pub fn take_title(blocks: &mut Vec<RawBlock>) -> String {
     };
     let candidate = &blocks[first];
     let is_title = match candidate.kind {
-        RawKind::MarkdownHeading(level) => level == 1,
+        RawKind::TaggedHeading(level) => level == 1,
         RawKind::Text => char_len(&candidate.text) <= MAX_TITLE_CHARS,
         _ => false,
     };

@@ -3,9 +3,12 @@
 //! Pure Rust (no Yew, no web-sys), so everything here is tested natively.
 //! [`parse`] runs the pipeline in numbered steps, one module each:
 //!
-//! 1. [`blocks`]: normalise line breaks and control characters, detect Markdown,
-//!    and cut the text into blocks (paragraphs, Markdown headings, code, quotes),
-//!    leaving out HTML comments and running page headers and footers.
+//! 1. [`blocks`]: normalise line breaks and control characters, detect the
+//!    format, and cut plain text into blocks (fenced code and underlined
+//!    headings kept, HTML comments and running page headers and footers left
+//!    out). Rich sources (HTML, and Markdown once converted to HTML) arrive
+//!    already cut, from [`crate::html`], with their inline formatting and
+//!    containers (lists, quotes, tables, figures).
 //! 2. [`metadata`]: take the title (first non-empty line), the source and
 //!    publication-time line below it, and a byline (`作者：`, `Author:`, a name
 //!    with its office) before the text.
@@ -13,9 +16,9 @@
 //!    visitor counters, copyright, contact and address lines, rows of links, stray
 //!    link words) by general rules, and take the signature at the end.
 //! 4. [`headings`]: find headings from Chinese official numbering (一、 （一） 1. （1）),
-//!    laws' 第X编/章/节/条, English numbering, or Markdown `#`, keeping only
-//!    consistent sequences; unnumbered plain text by the shape of its lines
-//!    ([`shape`]).
+//!    laws' 第X编/章/节/条, English numbering, or tagged headings (`<h2>`,
+//!    Markdown `#`), keeping only consistent sequences; unnumbered text by the
+//!    shape of its lines ([`shape`]).
 //! 5. Assemble the body text and the section tree, each node with its byte span.
 //! 6. [`points`]: find enumerations (一是…二是…, 第一…, 首先…最后…), parallel
 //!    runs (坚持…坚持…坚持…, ——…——…——…) and lead sentences of consecutive
@@ -23,18 +26,22 @@
 //! 7. [`ids`]: give every heading and point a stable, unique, URL-safe id.
 //!
 //! Spans are byte offsets into [`Document::body`] that always fall on character
-//! boundaries, so `&body[span.range()]` is the exact text of a node.
+//! boundaries, so `&body[span.range()]` is the exact text of a node. Each block
+//! has one continuous text however it was marked up: a keyword across `<strong>`
+//! is one match, and inline formatting is a list of spans over that text.
 
-mod blocks;
+pub(crate) mod blocks;
 mod boilerplate;
 mod headings;
 mod ids;
 mod metadata;
 mod points;
 pub mod reading_time;
+pub mod rich;
 mod shape;
 pub mod text;
 
+pub use blocks::detect_format;
 pub use ids::slugify;
 
 /// How the article text is written.
@@ -42,8 +49,12 @@ pub use ids::slugify;
 pub enum SourceFormat {
     /// Plain text, one paragraph per line or per blank-line separated block.
     PlainText,
-    /// Markdown: `#` headings, fenced code, lists and quotes.
+    /// Markdown (CommonMark with tables). The browser converts it to HTML with
+    /// the lazily loaded `markdown` module, then reads it as [`SourceFormat::Html`]
+    /// does; [`parse_with`] alone reads it as plain text.
     Markdown,
+    /// HTML: a whole page (its main article is extracted) or a fragment.
+    Html,
 }
 
 /// A half-open byte range into [`Document::body`], always on char boundaries.
@@ -95,12 +106,20 @@ pub enum BlockKind {
     Heading { node: usize },
     /// Running text; `points` index the point nodes that start inside it.
     Paragraph { points: Vec<usize> },
-    /// A bulleted or numbered list item (Markdown).
+    /// The text of a list item.
     ListItem,
-    /// A block quote (Markdown `>`).
+    /// A paragraph of a block quote.
     Quote,
-    /// Preformatted text (Markdown fenced or indented code).
+    /// Preformatted text (a code block).
     Code,
+    /// A table cell; `header` for `<th>`.
+    Cell { header: bool },
+    /// The caption of a figure or table.
+    Caption,
+    /// A thematic break (`<hr>`): no text.
+    Rule,
+    /// Images standing alone (a figure's picture): no text of its own.
+    Media,
 }
 
 /// One displayed block: its kind, its text span and the innermost section holding it.
@@ -110,6 +129,64 @@ pub struct Block {
     pub span: Span,
     /// Index into [`Document::nodes`] of the innermost section containing this block.
     pub section: Option<usize>,
+    /// Index into [`Document::containers`] of the innermost list item, quote,
+    /// table row or figure holding this block; `None` at the top level.
+    pub container: Option<usize>,
+    /// Inline formatting over [`Block::span`] (body offsets), outermost first;
+    /// empty for plain text.
+    pub inlines: Vec<Inline>,
+}
+
+/// Inline formatting of rich sources: what a span of a block's text is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InlineKind {
+    Strong,
+    Emphasis,
+    Code,
+    /// A link; `href` is always an absolute http, https or mailto URL.
+    Link {
+        href: String,
+    },
+    /// An image, at an empty span (its alt text is not part of the text, which
+    /// is what the reader sees and searches); `src` is an absolute http(s) URL.
+    Image {
+        src: String,
+        alt: String,
+    },
+    /// A line break: its span is the `\n` that stands for it in the text.
+    Break,
+}
+
+/// Inline formatting over a span of text. Spans are well nested: one either
+/// holds another or is apart from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inline {
+    pub kind: InlineKind,
+    pub span: Span,
+}
+
+/// What holds blocks in a rich document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContainerKind {
+    /// A list; `start` is the first number of an ordered list.
+    List {
+        ordered: bool,
+        start: u32,
+    },
+    /// A list item (in a list).
+    Item,
+    Quote,
+    Table,
+    /// A table row (in a table).
+    Row,
+    Figure,
+}
+
+/// A container of blocks (and of other containers), in document order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Container {
+    pub kind: ContainerKind,
+    pub parent: Option<usize>,
 }
 
 /// Whether an outline node is a heading's section or a point inside a paragraph.
@@ -150,6 +227,8 @@ pub struct Document {
     pub body: String,
     pub blocks: Vec<Block>,
     pub nodes: Vec<Node>,
+    /// Lists, quotes, tables and figures of rich sources, parents first.
+    pub containers: Vec<Container>,
 }
 
 impl Document {
@@ -253,20 +332,55 @@ pub struct ParseOptions {
     pub format: Option<SourceFormat>,
 }
 
+/// Blocks cut from a rich source by [`crate::html`], ready for steps 2–7.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RichBlocks {
+    pub(crate) blocks: Vec<blocks::RawBlock>,
+    pub(crate) containers: Vec<Container>,
+}
+
+impl RichBlocks {
+    /// True when there is no text at all (images alone are not an article).
+    pub fn is_blank(&self) -> bool {
+        self.blocks.iter().all(|b| text::trim(&b.text).is_empty())
+    }
+}
+
+/// Markdown without its front matter: what the Markdown converter is given
+/// (the front matter is read here, from the whole text).
+pub fn markdown_body(text: &str) -> &str {
+    blocks::front_matter(text).1
+}
+
 /// Parses article text into a [`Document`]. Never panics; linear in the input size.
 pub fn parse(input: &str) -> Document {
     parse_with(input, ParseOptions::default())
 }
 
-/// [`parse`] with hints about the source format.
+/// [`parse`] with hints about the source format. Only plain text is cut here:
+/// HTML and Markdown need the browser first (see [`SourceFormat`]), so given
+/// here they are read as plain text.
 pub fn parse_with(input: &str, options: ParseOptions) -> Document {
     // 1. Blocks.
     let text = blocks::normalize(input);
     let format = options
         .format
         .unwrap_or_else(|| blocks::detect_format(&text));
-    let mut raw = blocks::split(&text, format);
+    let raw = blocks::split_plain(&text);
+    assemble(raw, Vec::new(), format)
+}
 
+/// Parses the blocks of a rich source (steps 2–7; [`crate::html`] did step 1).
+pub fn parse_rich(rich: RichBlocks, format: SourceFormat) -> Document {
+    assemble(rich.blocks, rich.containers, format)
+}
+
+/// Steps 2–7 of parsing, for blocks of any source.
+fn assemble(
+    mut raw: Vec<blocks::RawBlock>,
+    containers: Vec<Container>,
+    format: SourceFormat,
+) -> Document {
     // 2. Title and metadata at the top.
     let title = metadata::take_title(&mut raw);
     let mut meta = metadata::take_front_matter(&mut raw);
@@ -285,7 +399,7 @@ pub fn parse_with(input: &str, options: ParseOptions) -> Document {
     for (block, heading) in raw.iter().zip(detected) {
         builder.push(block, heading);
     }
-    let mut document = builder.finish(title, meta, format);
+    let mut document = builder.finish(title, meta, format, containers);
 
     // 6. Points.
     points::detect(&mut document);
@@ -314,11 +428,7 @@ impl Builder {
         };
         if !title.is_empty() {
             let span = builder.append(title);
-            builder.blocks.push(Block {
-                kind: BlockKind::Title,
-                span,
-                section: None,
-            });
+            builder.push_block(BlockKind::Title, span, None, Vec::new());
         }
         builder
     }
@@ -332,10 +442,18 @@ impl Builder {
         Span::new(start, self.body.len())
     }
 
+    /// Appends `part`, a slice of `raw.text`, with the inline formatting over it.
+    fn append_part(&mut self, raw: &blocks::RawBlock, part: &str) -> (Span, Vec<Inline>) {
+        let offset = part.as_ptr() as usize - raw.text.as_ptr() as usize;
+        let span = self.append(part);
+        let inlines = raw.inlines_within(offset, part.len(), span.start);
+        (span, inlines)
+    }
+
     fn push(&mut self, raw: &blocks::RawBlock, heading: Option<headings::Heading>) {
         let Some(heading) = heading else {
-            let span = self.append(&raw.text);
-            self.push_block(raw.kind.to_block_kind(), span);
+            let (span, inlines) = self.append_part(raw, &raw.text);
+            self.push_block(raw.kind.to_block_kind(), span, raw.container, inlines);
             return;
         };
         let (head, rest) = raw
@@ -344,7 +462,7 @@ impl Builder {
         let (head, rest) = (text::trim(head), text::trim(rest));
         let label = heading.label.unwrap_or_else(|| head.to_string());
         self.close_sections(heading.level);
-        let span = self.append(head);
+        let (span, inlines) = self.append_part(raw, head);
         let node = self.nodes.len();
         self.nodes.push(Node {
             id: String::new(),
@@ -362,14 +480,26 @@ impl Builder {
             self.nodes[parent].children.push(node);
         }
         self.open.push((node, heading.level));
-        self.push_block(BlockKind::Heading { node }, span);
+        // A heading is never inside a list or quote: sections hold containers.
+        self.push_block(BlockKind::Heading { node }, span, None, inlines);
         if !rest.is_empty() {
-            let span = self.append(rest);
-            self.push_block(BlockKind::Paragraph { points: Vec::new() }, span);
+            let (span, inlines) = self.append_part(raw, rest);
+            self.push_block(
+                BlockKind::Paragraph { points: Vec::new() },
+                span,
+                None,
+                inlines,
+            );
         }
     }
 
-    fn push_block(&mut self, kind: BlockKind, span: Span) {
+    fn push_block(
+        &mut self,
+        kind: BlockKind,
+        span: Span,
+        container: Option<usize>,
+        inlines: Vec<Inline>,
+    ) {
         let section = self.open.last().map(|&(i, _)| i);
         for &(open, _) in &self.open {
             self.nodes[open].span.end = span.end;
@@ -378,6 +508,8 @@ impl Builder {
             kind,
             span,
             section,
+            container,
+            inlines,
         });
     }
 
@@ -388,7 +520,13 @@ impl Builder {
         }
     }
 
-    fn finish(self, title: String, metadata: Metadata, format: SourceFormat) -> Document {
+    fn finish(
+        self,
+        title: String,
+        metadata: Metadata,
+        format: SourceFormat,
+        containers: Vec<Container>,
+    ) -> Document {
         Document {
             title,
             metadata,
@@ -396,6 +534,7 @@ impl Builder {
             body: self.body,
             blocks: self.blocks,
             nodes: self.nodes,
+            containers,
         }
     }
 }

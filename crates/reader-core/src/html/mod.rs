@@ -1,0 +1,105 @@
+//! Rich articles: HTML (and Markdown, once converted to HTML) into blocks.
+//!
+//! The browser parses the HTML inertly and hands over the tree in the flat
+//! form of [`markup`]; from there everything is pure Rust:
+//!
+//! 1. [`markup`]: the flat form → a tree.
+//! 2. [`extract`]: on a whole page, leave out the page furniture and find the
+//!    article; read the title and metadata from the head.
+//! 3. [`convert`]: rebuild the article from an allowlist into blocks with
+//!    inline formatting and containers; URLs by the rule of [`url`].
+//! 4. The title: the article's first `h1`, else the page's, else the page's
+//!    `<title>`; then [`crate::article::parse_rich`] takes over (metadata,
+//!    headings, points, ids).
+
+pub mod convert;
+pub mod extract;
+pub mod markup;
+pub mod url;
+
+use crate::article::blocks::{self, RawBlock, RawKind};
+use crate::article::{Document, RichBlocks, SourceFormat, parse_rich};
+use markup::Markup;
+
+/// How to read an HTML source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HtmlOptions<'a> {
+    /// The article's URL, which relative links and images resolve against.
+    pub base: Option<&'a str>,
+    /// A whole web page: find the article in it. Off for fragments (inline
+    /// HTML, pasted HTML, Markdown) and for a container picked with `select`.
+    pub extract: bool,
+}
+
+/// Parses a rich article: `source` as it came (HTML, or Markdown with its front
+/// matter, which is read here), `flat` the HTML the browser parsed. `None`
+/// when it has no text.
+pub fn document(
+    source: &str,
+    flat: &str,
+    format: SourceFormat,
+    options: HtmlOptions,
+) -> Option<Document> {
+    let front_matter = match format {
+        SourceFormat::Markdown => blocks::front_matter(source).0,
+        _ => Vec::new(),
+    };
+    let rich = read(flat, options, front_matter);
+    (!rich.is_blank()).then(|| parse_rich(rich, format))
+}
+
+/// Reads the flat form of a parsed HTML document into blocks. `front_matter`
+/// (Markdown's) comes first and wins over what the HTML says.
+pub fn read(flat: &str, options: HtmlOptions, front_matter: Vec<RawBlock>) -> RichBlocks {
+    let markup = Markup::parse(flat);
+    let mut skip = extract::never_shown(&markup, convert::is_dropped);
+    let roots = match markup.find("body") {
+        Some(body) if options.extract => {
+            extract::skip_furniture(&markup, body, &mut skip);
+            extract::main_content(&markup, body, &skip)
+        }
+        Some(body) => vec![body],
+        None => (0..markup.nodes.len())
+            .filter(|&i| markup.nodes[i].parent.is_none())
+            .collect(),
+    };
+    let mut rich = convert::convert(&markup, &roots, &skip, options.base);
+
+    let mut front = front_matter;
+    let has_title = front
+        .iter()
+        .any(|b| b.kind == RawKind::FrontMatter("title".into()));
+    let (page_title, fields) = extract::head_info(&markup);
+    if !has_title {
+        let h1 = rich
+            .blocks
+            .iter()
+            .position(|b| b.kind == RawKind::TaggedHeading(1));
+        let title = match h1 {
+            Some(i) => Some(rich.blocks.remove(i).text),
+            None => (0..markup.nodes.len())
+                .find(|&i| markup.tag(i) == Some("h1") && !skip[i])
+                .map(|i| collapse_spaces(&markup.text(i)))
+                .filter(|t| !t.is_empty())
+                .or(page_title),
+        };
+        if let Some(title) = title {
+            front.insert(
+                0,
+                RawBlock::new(RawKind::FrontMatter("title".into()), title),
+            );
+        }
+    }
+    for (field, value) in fields {
+        front.push(RawBlock::new(RawKind::FrontMatter(field.into()), value));
+    }
+    rich.blocks.splice(0..0, front);
+    rich
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests;

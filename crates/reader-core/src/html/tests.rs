@@ -1,0 +1,329 @@
+//! HTML through the whole pipeline, from the flat form to the document.
+
+use super::*;
+use crate::article::{
+    BlockKind, ContainerKind, Document, InlineKind, NodeKind, SourceFormat, parse_rich,
+};
+use crate::matcher::Keyword;
+use markup::from_simple_html as flat;
+
+const BASE: &str = "https://news.example/posts/rivers.html";
+
+fn fragment(html: &str) -> Document {
+    let options = HtmlOptions {
+        base: Some(BASE),
+        extract: false,
+    };
+    parse_rich(read(&flat(html), options, Vec::new()), SourceFormat::Html)
+}
+
+fn page(html: &str) -> Document {
+    let options = HtmlOptions {
+        base: Some(BASE),
+        extract: true,
+    };
+    parse_rich(read(&flat(html), options, Vec::new()), SourceFormat::Html)
+}
+
+fn outline(doc: &Document) -> Vec<(u8, String)> {
+    doc.nodes
+        .iter()
+        .filter_map(|n| match n.kind {
+            NodeKind::Section { level } => Some((level, n.label.clone())),
+            NodeKind::Point => None,
+        })
+        .collect()
+}
+
+fn texts(doc: &Document) -> Vec<&str> {
+    doc.blocks.iter().map(|b| doc.text(b.span)).collect()
+}
+
+/// The text each inline of a kind covers, in order.
+fn covered(doc: &Document, wanted: fn(&InlineKind) -> bool) -> Vec<&str> {
+    doc.blocks
+        .iter()
+        .flat_map(|b| &b.inlines)
+        .filter(|i| wanted(&i.kind))
+        .map(|i| doc.text(i.span))
+        .collect()
+}
+
+#[test]
+fn inline_html_has_a_title_sections_and_formatting() {
+    let doc = fragment(
+        r#"<h1>My Post</h1><p>By Jane Doe</p><h2>Introduction</h2>
+        <p>It has <strong>ownership</strong> and <a href="https://example.com">links</a>.</p>
+        <h3>Details</h3><p>More <em>text</em> with <code>code</code>.</p><h2>End</h2><p>Bye.</p>"#,
+    );
+    assert_eq!(doc.title, "My Post");
+    assert_eq!(doc.metadata.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        outline(&doc),
+        [
+            (1, "Introduction".to_string()),
+            (2, "Details".to_string()),
+            (1, "End".to_string())
+        ]
+    );
+    assert!(texts(&doc).contains(&"It has ownership and links."));
+    assert_eq!(covered(&doc, |k| *k == InlineKind::Strong), ["ownership"]);
+    assert_eq!(covered(&doc, |k| *k == InlineKind::Emphasis), ["text"]);
+    assert_eq!(covered(&doc, |k| *k == InlineKind::Code), ["code"]);
+    let link = doc
+        .blocks
+        .iter()
+        .flat_map(|b| &b.inlines)
+        .find_map(|i| match &i.kind {
+            InlineKind::Link { href } => Some(href.as_str()),
+            _ => None,
+        });
+    assert_eq!(link, Some("https://example.com"));
+}
+
+#[test]
+fn a_keyword_across_strong_matches_once() {
+    let doc =
+        fragment("<h1>Rust</h1><p>The <strong>own</strong>ership model, and ownership again.</p>");
+    let keywords = [Keyword::parse("ownership").unwrap()];
+    let folded = crate::matcher::Folded::new(&doc.body);
+    let matches = crate::matcher::find(&doc, &folded, &keywords, false);
+    assert_eq!(matches.counts, [2]);
+    let strong = &doc.blocks[1].inlines[0];
+    assert_eq!(doc.text(strong.span), "own");
+    // The first match straddles the end of the <strong>.
+    let first = matches.all[0].span;
+    assert!(first.start == strong.span.start && first.end > strong.span.end);
+}
+
+#[test]
+fn dangerous_markup_never_becomes_content() {
+    let doc = fragment(
+        r#"<p>Safe</p><script>alert(1)</script><style>p{}</style><iframe src="x">frame text</iframe>
+        <svg><text>svg text</text></svg><math><mi>x</mi></math><form><input value="v">form text</form>
+        <object>object text</object><embed src="x"><noscript>nos</noscript><template>tpl</template>
+        <p onclick="alert(1)" style="color:red" class="c" id="i">Kept <a href="javascript:alert(1)">bad link</a>
+        <a href=" JaVa	Script:alert(1)">odd link</a> <img src="data:image/png;base64,AAAA" alt="pic">
+        <img src="pic.png" onerror="alert(1)" alt="ok"></p>"#,
+    );
+    assert_eq!(texts(&doc), ["Safe", "Kept bad link odd link"]);
+    let inlines: Vec<&InlineKind> = doc
+        .blocks
+        .iter()
+        .flat_map(|b| &b.inlines)
+        .map(|i| &i.kind)
+        .collect();
+    assert_eq!(
+        inlines,
+        [&InlineKind::Image {
+            src: "https://news.example/posts/pic.png".into(),
+            alt: "ok".into()
+        }]
+    );
+}
+
+#[test]
+fn lists_nest_and_keep_their_numbers() {
+    let doc = fragment(
+        "<p>Intro.</p><ol start=\"3\"><li>Three<ul><li>Inner a</li><li>Inner b</li></ul></li><li><p>Four</p><p>More four</p></li></ol>",
+    );
+    assert_eq!(
+        texts(&doc)[..],
+        ["Intro.", "Three", "Inner a", "Inner b", "Four", "More four"][..]
+    );
+    let kinds: Vec<ContainerKind> = doc.containers.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ContainerKind::List {
+                ordered: true,
+                start: 3
+            },
+            ContainerKind::Item,
+            ContainerKind::List {
+                ordered: false,
+                start: 1
+            },
+            ContainerKind::Item,
+            ContainerKind::Item,
+            ContainerKind::Item,
+        ]
+    );
+    assert_eq!(doc.containers[2].parent, Some(1));
+    let inner_a = &doc.blocks[2];
+    assert_eq!(inner_a.kind, BlockKind::ListItem);
+    assert_eq!(inner_a.container, Some(3));
+    assert_eq!(doc.blocks[4].container, doc.blocks[5].container);
+}
+
+#[test]
+fn data_tables_have_cells_and_layout_tables_are_read_as_text() {
+    let doc = fragment(
+        "<table><caption>Rivers</caption><thead><tr><th>Name</th><th>Length</th></tr></thead>\
+         <tbody><tr><td>Nile</td><td></td></tr></tbody></table>\
+         <table><tr><td><p>Layout one.</p><p>Layout two.</p></td></tr></table>",
+    );
+    let kinds: Vec<&BlockKind> = doc.blocks.iter().map(|b| &b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &BlockKind::Caption,
+            &BlockKind::Cell { header: true },
+            &BlockKind::Cell { header: true },
+            &BlockKind::Cell { header: false },
+            &BlockKind::Cell { header: false },
+            &BlockKind::Paragraph { points: vec![] },
+            &BlockKind::Paragraph { points: vec![] },
+        ]
+    );
+    assert_eq!(texts(&doc)[4], "", "an empty cell keeps its place");
+}
+
+#[test]
+fn figures_rules_code_and_line_breaks() {
+    let doc = fragment(
+        "<figure><img src=\"/a.jpg\" alt=\"A river\"><figcaption>The <em>Nile</em></figcaption></figure>\
+         <hr><pre><code>fn main() {\n    println!(\"&lt;b&gt;\");\n}</code></pre>\
+         <p>line one<br>line two<br><br>new paragraph</p><blockquote><p>Quoted.</p></blockquote>",
+    );
+    let kinds: Vec<&BlockKind> = doc.blocks.iter().map(|b| &b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &BlockKind::Media,
+            &BlockKind::Caption,
+            &BlockKind::Rule,
+            &BlockKind::Code,
+            &BlockKind::Paragraph { points: vec![] },
+            &BlockKind::Paragraph { points: vec![] },
+            &BlockKind::Quote,
+        ]
+    );
+    assert_eq!(texts(&doc)[3], "fn main() {\n    println!(\"<b>\");\n}");
+    assert_eq!(texts(&doc)[4], "line one\nline two");
+    assert_eq!(covered(&doc, |k| *k == InlineKind::Break), ["\n"]);
+    assert_eq!(texts(&doc)[5], "new paragraph");
+    assert_eq!(
+        doc.containers[doc.blocks[6].container.unwrap()].kind,
+        ContainerKind::Quote
+    );
+}
+
+#[test]
+fn whitespace_collapses_and_chinese_lines_join() {
+    let doc = fragment(
+        "<p>  a \n\t b  </p><p>中文\n继续，English\nwords</p><p>\u{3000}\u{3000}缩进的段落</p>",
+    );
+    assert_eq!(
+        texts(&doc),
+        ["a b", "中文继续，English words", "缩进的段落"]
+    );
+}
+
+#[test]
+fn bidi_overrides_are_removed() {
+    let doc = fragment("<p>invoice\u{202E}fdp.exe</p>");
+    assert_eq!(texts(&doc), ["invoicefdp.exe"]);
+}
+
+#[test]
+fn chinese_page_with_bold_paragraph_headings() {
+    let body =
+        "<p>　　这是一段足够长的正文，用来说明上面的粗体段落是标题，而不是正文的一部分。</p>";
+    let html = format!(
+        "<html><head><title>关于加强组织建设的意见_某某网</title></head><body>\
+         <div class=\"content\"><p><strong>一、总体要求</strong></p>{body}\
+         <p><strong>（一）指导思想。</strong>坚持以人民为中心。一是要加强学习。二是要加强实践。</p>\
+         <p><strong>（二）基本原则</strong></p>{body}<p><strong>二、主要任务</strong></p>{body}</div></body></html>"
+    );
+    let doc = page(&html);
+    assert_eq!(doc.title, "关于加强组织建设的意见");
+    assert_eq!(
+        outline(&doc),
+        [
+            (1, "一、总体要求".to_string()),
+            (2, "（一）指导思想。".to_string()),
+            (2, "（二）基本原则".to_string()),
+            (1, "二、主要任务".to_string())
+        ]
+    );
+    let points: Vec<&str> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Point)
+        .map(|n| n.label.as_str())
+        .collect();
+    assert_eq!(points, ["一是要加强学习", "二是要加强实践"]);
+}
+
+const FURNITURE: &str = "<header class=\"site\"><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></header>\
+    <aside><p>Related: another story about something else entirely, with many words.</p></aside>\
+    <div class=\"share\">Share on social networks</div>\
+    <footer><p>Copyright 2024, the site. All rights reserved, every one of them.</p></footer>\
+    <div id=\"comments\"><p>A comment, long enough to count as a paragraph of text.</p></div>";
+
+fn story(paragraphs: usize) -> String {
+    (0..paragraphs)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of the story, which goes on for a while, with commas, clauses, and enough words to be prose.</p>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_whole_page_keeps_only_its_article() {
+    let html = format!(
+        "<html><head><title>Rivers | The Site</title><meta name=\"author\" content=\"Sam Lee\">\
+         <meta property=\"article:published_time\" content=\"2024-03-05T10:30:00Z\"></head><body>{FURNITURE}\
+         <article><h1>How Rivers Shape Cities</h1>{}<h2>Trade</h2>{}</article>{FURNITURE}</body></html>",
+        story(3),
+        story(2)
+    );
+    let doc = page(&html);
+    assert_eq!(doc.title, "How Rivers Shape Cities");
+    assert_eq!(doc.metadata.author.as_deref(), Some("Sam Lee"));
+    assert_eq!(doc.metadata.published.as_deref(), Some("2024-03-05 10:30"));
+    assert_eq!(outline(&doc), [(1, "Trade".to_string())]);
+    for furniture in ["Home", "Related", "Share", "Copyright", "comment"] {
+        assert!(!doc.body.contains(furniture), "{furniture} in {}", doc.body);
+    }
+    assert_eq!(doc.blocks.len(), 1 + 3 + 1 + 2);
+}
+
+#[test]
+fn without_an_article_tag_the_densest_container_wins() {
+    let html = format!(
+        "<html><head><title>Rivers - The Site</title></head><body>{FURNITURE}\
+         <div class=\"wrap\"><div class=\"sidebar\"><p>Links, links, links, and more links to elsewhere.</p></div>\
+         <div class=\"main-text\">{}</div></div>{FURNITURE}</body></html>",
+        story(5)
+    );
+    let doc = page(&html);
+    assert_eq!(doc.title, "Rivers");
+    assert_eq!(doc.blocks.len(), 1 + 5);
+    assert!(doc.body.contains("Paragraph 4 of the story"));
+    assert!(!doc.body.contains("Links, links"));
+}
+
+#[test]
+fn text_between_line_breaks_in_a_container_is_found() {
+    // Older Chinese sites put the article straight into a <div> with <br>s.
+    let line = "坚持以人民为中心的发展思想，推动各项工作落到实处，确保取得实效。";
+    let html = format!(
+        "<html><body><div class=\"menu\"><a href=\"/\">首页</a></div>\
+         <div id=\"zoom\">{line}<br><br>{line}<br><br>{line}</div></body></html>"
+    );
+    let doc = page(&html);
+    assert_eq!(texts(&doc), [line, line, line]);
+}
+
+#[test]
+fn the_page_title_is_used_when_there_is_no_h1() {
+    let doc = page(&format!(
+        "<html><head><title>  A   Quiet River  </title></head><body><main>{}</main></body></html>",
+        story(3)
+    ));
+    assert_eq!(doc.title, "A Quiet River");
+}
