@@ -39,8 +39,6 @@
 //! numbering only lists (no text between the numbers), gets headings from the
 //! shape of its lines ([`shape`]).
 
-use std::collections::HashMap;
-
 use super::SourceFormat;
 use super::blocks::{RawBlock, RawKind};
 use super::shape;
@@ -50,13 +48,12 @@ use super::text::{
 };
 
 /// A block's heading level, for run-in headings where the heading text ends, and
-/// the outline label when it is not the heading text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// whether it is a law article (labelled by [`article_label`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Heading {
     pub level: u8,
     pub split_at: Option<usize>,
-    /// A law article's number and the start of its text (`第五条 每年9月30日…`).
-    pub label: Option<String>,
+    pub article: bool,
 }
 
 impl Heading {
@@ -64,7 +61,7 @@ impl Heading {
         Self {
             level,
             split_at: None,
-            label: None,
+            article: false,
         }
     }
 }
@@ -136,7 +133,7 @@ fn dense_level(present: &[bool], rank: usize) -> u8 {
 }
 
 /// A block that opens with a numbering marker.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Candidate {
     block: usize,
     style: Style,
@@ -147,7 +144,6 @@ struct Candidate {
     sentence_like: bool,
     /// For 第X条: the text after the marker starts after a space, as in laws.
     spaced: bool,
-    label: Option<String>,
 }
 
 /// Longest standalone heading, in characters.
@@ -270,7 +266,7 @@ impl Candidate {
         Heading {
             level,
             split_at: self.split_at,
-            label: self.label,
+            article: self.style == Style::Article,
         }
     }
 }
@@ -292,7 +288,7 @@ fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
         let spaced: Vec<Candidate> = all
             .iter()
             .filter(|c| !is_glued_article(c))
-            .cloned()
+            .copied()
             .collect();
         let without = accept_sequences(&spaced);
         let with = accept_sequences(&all);
@@ -307,7 +303,7 @@ fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
     };
     accepted.extend(bold_headings(blocks, &all));
     if !accepted.is_empty() {
-        accepted.extend(appendices(&all));
+        appendices(&all, &mut accepted);
     }
     accepted
 }
@@ -316,51 +312,45 @@ fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
 const MIN_CONTENTS_LINES: usize = 3;
 
 /// Removes the candidates of a table of contents: numbered lines one right after
-/// the other whose first line comes again later, where its section starts.
+/// the other whose first line comes again right after them, where its section
+/// starts.
 fn drop_table_of_contents(blocks: &[RawBlock], candidates: &mut Vec<Candidate>) {
     // The text without spaces, dot leaders and page numbers (`第一章 总则……3`).
-    let key = |c: &Candidate| -> String {
-        let line = blocks[c.block].text.trim_end_matches(|ch: char| {
-            ch.is_ascii_digit() || matches!(ch, '.' | '…' | '·' | ' ')
-        });
-        line.chars().filter(|&ch| !text::is_space(ch)).collect()
+    let key = |c: &Candidate| {
+        blocks[c.block]
+            .text
+            .trim_end_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, '.' | '…' | '·' | ' '))
+            .chars()
+            .filter(|&ch| !text::is_space(ch))
     };
-    // For each candidate, the next one with the same text.
-    let mut next_same = vec![None; candidates.len()];
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, c) in candidates.iter().enumerate().rev() {
-        next_same[i] = seen.insert(key(c), i);
-    }
     let mut start = 0;
     while start < candidates.len() {
-        let run = 1 + candidates[start..]
-            .windows(2)
-            .take_while(|w| w[1].block == w[0].block + 1)
-            .count();
+        let mut end = start + 1;
+        while end < candidates.len() && candidates[end].block == candidates[end - 1].block + 1 {
+            end += 1;
+        }
         // The contents end where their first line comes again.
-        if let Some(repeat) = next_same[start].filter(|&r| r - start >= MIN_CONTENTS_LINES)
-            && repeat <= start + run
-        {
+        let first = &candidates[start];
+        let repeat = (start + 1..=end.min(candidates.len() - 1))
+            .find(|&r| key(&candidates[r]).eq(key(first)))
+            .filter(|&r| r - start >= MIN_CONTENTS_LINES);
+        if let Some(repeat) = repeat {
             candidates.drain(start..repeat);
             return;
         }
-        start += run;
+        start = end;
     }
 }
 
 /// Appendices lettered or numbered from the first on, in a text that has headings.
-fn appendices(candidates: &[Candidate]) -> Vec<Candidate> {
+fn appendices(candidates: &[Candidate], accepted: &mut Vec<Candidate>) {
     let mut next = 1;
-    candidates
-        .iter()
-        .filter(|c| c.style == Style::Appendix)
-        .filter(|c| {
-            let in_sequence = c.ordinal == next;
-            next += u32::from(in_sequence);
-            in_sequence
-        })
-        .cloned()
-        .collect()
+    for c in candidates.iter().filter(|c| c.style == Style::Appendix) {
+        if c.ordinal == next {
+            accepted.push(*c);
+            next += 1;
+        }
+    }
 }
 
 /// Keeps the candidates that form consistent sequences (see the module docs).
@@ -453,12 +443,12 @@ fn chains(group: &[&Candidate], mut last_ordinal: Option<u32>) -> Vec<Vec<Candid
     };
     for (i, &c) in group.iter().enumerate() {
         match chain.last() {
-            Some(last) if c.ordinal == last.ordinal + 1 => chain.push(c.clone()),
-            None if c.ordinal == 1 || continues(c, last_ordinal) => chain.push(c.clone()),
+            Some(last) if c.ordinal == last.ordinal + 1 => chain.push(*c),
+            None if c.ordinal == 1 || continues(c, last_ordinal) => chain.push(*c),
             Some(_) if c.ordinal == 1 && group.get(i + 1).is_some_and(|n| n.ordinal == 2) => {
                 // A second list restarts at 1 in the same scope.
                 finish(&mut chain, &mut last_ordinal);
-                chain.push(c.clone());
+                chain.push(*c);
             }
             // A jump ahead (一、 then 四、) means the numbering is not a sequence.
             Some(last) if c.ordinal > last.ordinal + 1 => finish(&mut chain, &mut last_ordinal),
@@ -489,7 +479,6 @@ fn bold_headings(blocks: &[RawBlock], numbered: &[Candidate]) -> Vec<Candidate> 
             split_at: None,
             sentence_like: false,
             spaced: false,
-            label: None,
         })
         .collect();
     let texts = blocks.iter().filter(|b| b.kind == RawKind::Text).count();
@@ -512,7 +501,6 @@ fn classify(line: &str, bold_lead: Option<usize>) -> Option<Candidate> {
         split_at,
         sentence_like,
         spaced: false,
-        label: None,
     };
     let after = &line[marker_end..];
     let rest = text::trim(after);
@@ -524,7 +512,6 @@ fn classify(line: &str, bold_lead: Option<usize>) -> Option<Candidate> {
         let split = line.len() - after.trim_start_matches(text::is_space).len();
         return Some(Candidate {
             spaced: split > marker_end,
-            label: Some(article_label(&line[..marker_end], rest)),
             ..candidate(Some(split), false)
         });
     }
@@ -565,9 +552,10 @@ fn is_sentence_shaped(text: &str) -> bool {
         || (text.ends_with('.') && text.contains(", "))
 }
 
-/// `第五条 每年9月30日为烈士纪念日…`: the article number and the start of its
-/// text, up to the end of a clause once there are a few words.
-fn article_label(number: &str, text: &str) -> String {
+/// A law article's outline label, `第五条 每年9月30日为烈士纪念日…`: its number
+/// and the start of its text, up to the end of a clause once there are a few words.
+pub fn article_label(number: &str, text: &str) -> String {
+    let mut label = String::from(number);
     let mut end = text.len();
     let mut cut = false;
     for (count, (i, c)) in text.char_indices().enumerate() {
@@ -582,7 +570,14 @@ fn article_label(number: &str, text: &str) -> String {
         }
     }
     let start = text::trim(&text[..end]);
-    format!("{number} {start}{}", if cut { "…" } else { "" })
+    if !start.is_empty() {
+        label.push(' ');
+        label.push_str(start);
+    }
+    if cut {
+        label.push('…');
+    }
+    label
 }
 
 /// The numbering marker at the start of a line: (style, ordinal, bytes used).
@@ -841,9 +836,9 @@ mod tests {
         .map(|l| RawBlock::text(*l))
         .collect();
         let found = detect(&blocks, SourceFormat::PlainText);
-        let levels: Vec<Option<u8>> = found.iter().map(|h| h.as_ref().map(|h| h.level)).collect();
+        let levels: Vec<Option<u8>> = found.iter().map(|h| h.map(|h| h.level)).collect();
         assert_eq!(levels, [Some(1), Some(2), Some(2), Some(1), Some(2)]);
-        let split = found[1].as_ref().unwrap().split_at.unwrap();
+        let split = found[1].unwrap().split_at.unwrap();
         assert_eq!(&blocks[1].text[..split], "第一条 ");
     }
 
@@ -852,9 +847,9 @@ mod tests {
         let line = "（一）加强组织领导。各级党委要把这项工作摆上重要议程，主要负责同志亲自抓，分管负责同志具体抓，形成一级抓一级、层层抓落实的工作格局，确保各项任务落到实处。";
         let blocks = vec![RawBlock::text(line), RawBlock::text("（二）强化保障。")];
         let found = detect(&blocks, SourceFormat::PlainText);
-        let split = found[0].as_ref().unwrap().split_at.unwrap();
+        let split = found[0].unwrap().split_at.unwrap();
         assert_eq!(&line[..split], "（一）加强组织领导。");
-        assert_eq!(found[1].as_ref().unwrap().split_at, None);
+        assert_eq!(found[1].unwrap().split_at, None);
     }
 
     #[test]
@@ -911,7 +906,7 @@ mod tests {
     }
 
     fn found_levels(found: &[Option<Heading>]) -> Vec<Option<u8>> {
-        found.iter().map(|h| h.as_ref().map(|h| h.level)).collect()
+        found.iter().map(|h| h.map(|h| h.level)).collect()
     }
 
     #[test]
@@ -929,8 +924,10 @@ mod tests {
             found_levels(&found),
             [Some(1), Some(2), Some(2), Some(1), Some(2), None]
         );
-        let first = found[1].as_ref().unwrap();
-        assert_eq!(first.label.as_deref(), Some("第一条 为保障游客安全"));
+        let first = found[1].unwrap();
+        assert!(first.article);
+        let (number, text) = blocks[1].text.split_at(first.split_at.unwrap());
+        assert_eq!(article_label(number.trim(), text), "第一条 为保障游客安全");
         assert_eq!(&blocks[1].text[..first.split_at.unwrap()], "第一条 ");
     }
 
@@ -1124,10 +1121,10 @@ mod tests {
         ];
         let found = detect(&blocks, SourceFormat::Html);
         assert_eq!(
-            &line[..found[0].as_ref().unwrap().split_at.unwrap()],
+            &line[..found[0].unwrap().split_at.unwrap()],
             "（一）加强组织领导"
         );
-        assert_eq!(found[1].as_ref().unwrap().split_at, None);
+        assert_eq!(found[1].unwrap().split_at, None);
     }
 
     #[test]

@@ -460,7 +460,11 @@ impl Builder {
             .text
             .split_at(heading.split_at.unwrap_or(raw.text.len()));
         let (head, rest) = (text::trim(head), text::trim(rest));
-        let label = heading.label.unwrap_or_else(|| head.to_string());
+        let label = if heading.article {
+            headings::article_label(head, rest)
+        } else {
+            head.to_string()
+        };
         self.close_sections(heading.level);
         let (span, inlines) = self.append_part(raw, head);
         let node = self.nodes.len();
