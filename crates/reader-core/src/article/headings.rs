@@ -69,6 +69,8 @@ impl Heading {
 /// Numbering styles, in rank order: a style earlier in the list is a higher level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Style {
+    /// A heading the source tagged (`<h2>`, Markdown `##`), of this level.
+    Tagged(u8),
     /// 第X编, 第X部分, Part II
     Part,
     /// 第X章, Chapter 3
@@ -96,32 +98,36 @@ enum Style {
 }
 
 /// How many distinct ranks [`Style::rank`] gives.
-const RANKS: usize = 14;
+const RANKS: usize = 20;
+/// The rank of the first numbering style, below the six tagged levels.
+const NUMBERED: usize = 6;
 
 impl Style {
     /// Position in the rank order, 0 for the highest level.
     fn rank(self) -> usize {
-        match self {
-            Style::Part => 0,
-            Style::Chapter => 1,
-            Style::Section => 2,
-            Style::Article => 3,
-            Style::ChineseComma => 4,
-            Style::RomanDot => 5,
-            Style::ChineseParen => 6,
-            Style::LetterDot => 7,
-            Style::Decimal(depth) => 7 + usize::from(depth.clamp(1, 4)),
-            Style::ArabicParen => 12,
-            Style::Bold => 13,
-            // Not a level of the numbering: see `numbered_levels`.
-            Style::Appendix => RANKS,
-        }
+        NUMBERED
+            + match self {
+                Style::Tagged(level) => return usize::from(level.clamp(1, 6)) - 1,
+                Style::Part => 0,
+                Style::Chapter => 1,
+                Style::Section => 2,
+                Style::Article => 3,
+                Style::ChineseComma => 4,
+                Style::RomanDot => 5,
+                Style::ChineseParen => 6,
+                Style::LetterDot => 7,
+                Style::Decimal(depth) => 7 + usize::from(depth.clamp(1, 4)),
+                Style::ArabicParen => 12,
+                Style::Bold => 13,
+                // Not a level of the numbering: see `levels`.
+                Style::Appendix => return RANKS,
+            }
     }
 
     /// The units of laws and books (编 章 节 条, Part, Chapter…): structure by
     /// definition, unlike list numbering.
     fn is_unit(self) -> bool {
-        self.rank() <= Style::Article.rank()
+        (Style::Part.rank()..=Style::Article.rank()).contains(&self.rank())
     }
 }
 
@@ -177,7 +183,7 @@ pub fn detect(blocks: &[RawBlock], format: SourceFormat) -> Vec<Option<Heading>>
                     return shaped;
                 }
             }
-            numbered_levels(blocks.len(), accepted)
+            levels(blocks.len(), accepted)
         }
     }
 }
@@ -210,46 +216,35 @@ fn any_text_between(blocks: &[RawBlock], accepted: &[Candidate]) -> bool {
     false
 }
 
-/// Tagged levels (`#`, `<h2>`), with the legal units of paragraphs below the
-/// deepest one.
+/// Tagged headings (`#`, `<h2>`), with the legal units of paragraphs below the
+/// deepest tagged level.
 fn tagged_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
-    // Ranks 0–5 are `h1` to `h6`; the units of laws come after them.
-    const TAGGED_RANKS: usize = 6;
-    let units: Vec<Candidate> = numbered(blocks)
-        .into_iter()
-        .filter(|c| c.style.is_unit())
-        .collect();
-    let tagged_rank = |b: &RawBlock| match b.kind {
-        RawKind::TaggedHeading(level) => Some(usize::from(level.clamp(1, 6)) - 1),
-        _ => None,
-    };
-    let mut present = [false; TAGGED_RANKS + RANKS];
-    for rank in blocks.iter().filter_map(tagged_rank) {
-        present[rank] = true;
+    let mut found = numbered(blocks);
+    found.retain(|c| c.style.is_unit());
+    for (i, block) in blocks.iter().enumerate() {
+        if let RawKind::TaggedHeading(level) = block.kind {
+            found.push(Candidate {
+                block: i,
+                style: Style::Tagged(level),
+                ordinal: 0,
+                split_at: None,
+                sentence_like: false,
+                spaced: false,
+            });
+        }
     }
-    for c in &units {
-        present[TAGGED_RANKS + c.style.rank()] = true;
-    }
-    let mut out: Vec<Option<Heading>> = blocks
-        .iter()
-        .map(|b| tagged_rank(b).map(|rank| Heading::at_level(dense_level(&present, rank))))
-        .collect();
-    for c in units {
-        let level = dense_level(&present, TAGGED_RANKS + c.style.rank());
-        let block = c.block;
-        out[block] = Some(c.into_heading(level));
-    }
-    out
+    levels(blocks.len(), found)
 }
 
-/// Dense levels of the accepted numbered headings of a plain text.
-fn numbered_levels(blocks: usize, accepted: Vec<Candidate>) -> Vec<Option<Heading>> {
-    let mut present = [false; RANKS + 1];
-    for c in accepted.iter().filter(|c| c.style != Style::Appendix) {
+/// Dense levels of the headings found: the highest-ranked style present is
+/// level 1, and so on without gaps.
+fn levels(blocks: usize, found: Vec<Candidate>) -> Vec<Option<Heading>> {
+    let mut present = [false; RANKS];
+    for c in found.iter().filter(|c| c.style != Style::Appendix) {
         present[c.style.rank()] = true;
     }
     let mut out = vec![None; blocks];
-    for c in accepted {
+    for c in found {
         // Appendices follow the whole text, whatever numbering it has.
         let level = match c.style {
             Style::Appendix => 1,
@@ -358,7 +353,7 @@ fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
     // Accepted headings (block, style), kept sorted by block for scope look-ups.
     let mut accepted_blocks: Vec<(usize, Style)> = Vec::new();
     let mut accepted = Vec::new();
-    for rank in 0..RANKS {
+    for rank in NUMBERED..RANKS {
         // Each rank is one style; its candidates come out of `chains` in text order.
         let of_style: Vec<&Candidate> = candidates
             .iter()
