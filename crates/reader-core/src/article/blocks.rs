@@ -184,9 +184,17 @@ fn has_markdown_link(line: &str) -> bool {
     }) && line.contains('[')
 }
 
-/// Display width: CJK characters take two columns.
+/// Display width, counted up to a little past 120 columns (wider lines are never
+/// wrapped ones): CJK characters take two columns.
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+    let mut width = 0;
+    for c in s.chars() {
+        width += if is_cjk(c) { 2 } else { 1 };
+        if width > 121 {
+            break;
+        }
+    }
+    width
 }
 
 /// Joins two pieces of a wrapped line: no space between CJK characters.
@@ -203,49 +211,26 @@ fn join_wrapped(acc: &mut String, next: &str) {
 
 /// True when the text looks hard-wrapped: blank lines separate paragraphs, no
 /// line is wider than 120 columns, and the lines inside paragraphs (all but each
-/// paragraph's last) nearly fill the widest line or stop mid-sentence.
+/// paragraph's last) nearly fill the widest line or stop mid-sentence. `lines`
+/// are the text lines, `""` for blank ones.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
-    let paragraphs = lines
-        .split(|l| l.is_empty())
-        .filter(|g| !g.is_empty())
-        .count();
-    if paragraphs < 2 {
-        return false;
-    }
-    // A line over 120 columns settles it; the widths of longer lines do not matter.
-    let mut widths = Vec::with_capacity(lines.len());
-    for line in lines {
-        let mut cut = line.len().min(4 * 120);
-        while !line.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let line_width = width(&line[..cut]);
-        if line_width > 120 {
-            return false;
-        }
-        widths.push(line_width);
-    }
-    let widest = widths.iter().copied().max().unwrap_or(0);
-    if widest < 40 {
+    let widest = lines.iter().map(|l| width(l)).max().unwrap_or(0);
+    let paragraphs = lines.split(|l| l.is_empty()).filter(|g| !g.is_empty());
+    if !(40..=120).contains(&widest) || paragraphs.count() < 2 {
         return false;
     }
     let mut inner = 0;
     let mut full = 0;
-    let mut start = 0;
     for group in lines.split(|l| l.is_empty()) {
-        let group_widths = &widths[start..start + group.len()];
-        start += group.len() + 1;
-        let last = group.len().saturating_sub(1);
-        for (line, &line_width) in group.iter().zip(group_widths).take(last) {
+        for line in group.iter().take(group.len().saturating_sub(1)) {
+            let line_width = width(line);
             inner += 1;
             // A Chinese line that ends a sentence ends its paragraph; English
             // is often written one sentence per line inside a paragraph.
             let ends_sentence = line.ends_with(['。', '！', '？', '．']);
             let full_width = line_width * 10 >= widest * 7 && !ends_sentence;
             let cut = line_width * 2 >= widest && !ends_with_punctuation(line);
-            if full_width || cut {
-                full += 1;
-            }
+            full += usize::from(full_width || cut);
         }
     }
     inner >= 2 && full * 10 >= inner * 7
@@ -272,39 +257,49 @@ fn starts_with_marker(line: &str) -> bool {
 }
 
 /// A line of plain text after code, comments and page furniture are taken out.
+#[derive(Clone, Copy)]
 enum PlainLine<'a> {
     Text(&'a str),
     /// A line underlined with `===` or `---` (the character, in order of first use,
     /// gives the level).
     Underlined(&'a str, char),
-    /// A blank line, or where code or furniture was: it ends a paragraph.
+    /// A blank line, or where a comment or furniture was: it ends a paragraph.
     Break,
-    Code(String),
+    /// Fenced code: the lines between the fences, by index into the text's lines.
+    Code(usize, usize),
 }
 
-/// Sorts the lines of a plain text: fenced code, comments and repeated page
-/// furniture out, the rest trimmed.
-fn plain_lines(text: &str) -> Vec<PlainLine<'_>> {
-    let raw: Vec<&str> = text.lines().collect();
-    let comments = CommentCloses::new(&raw);
+/// How many lines an HTML comment may span; an unclosed `<!--` is text.
+const MAX_COMMENT_LINES: usize = 50;
+
+/// Sorts the lines of a plain text (`raw`): fenced code, comments and repeated
+/// page furniture out, the rest trimmed.
+fn plain_lines<'a>(raw: &[&'a str]) -> Vec<PlainLine<'a>> {
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
-        if let Some(fence) = is_fence(raw[i])
-            && let Some(close) = raw[i + 1..]
+        // The line closing a fence, or an HTML comment (`<!-- INFO END -->`).
+        let close = |from: usize, limit: usize, closes: &dyn Fn(&str) -> bool| {
+            raw[from..raw.len().min(from.saturating_add(limit))]
                 .iter()
-                .position(|l| l.trim_start().starts_with(fence))
+                .position(|l| closes(l))
+                .map(|p| from + p)
+        };
+        if let Some(fence) = is_fence(raw[i])
+            && let Some(end) = close(i + 1, usize::MAX, &|l| l.trim_start().starts_with(fence))
         {
-            let code = raw[i + 1..i + 1 + close].join("\n");
-            out.push(if code.trim().is_empty() {
+            let blank = raw[i + 1..end].iter().all(|l| l.trim().is_empty());
+            out.push(if blank {
                 PlainLine::Break
             } else {
-                PlainLine::Code(code.trim_end().to_string())
+                PlainLine::Code(i + 1, end)
             });
-            i += close + 2;
+            i = end + 1;
             continue;
         }
-        if let Some(end) = comments.end(&raw, i) {
+        if raw[i].trim_start().starts_with("<!--")
+            && let Some(end) = close(i, MAX_COMMENT_LINES, &|l| l.trim_end().ends_with("-->"))
+        {
             out.push(PlainLine::Break);
             i = end + 1;
             continue;
@@ -328,24 +323,7 @@ fn plain_lines(text: &str) -> Vec<PlainLine<'_>> {
         out.push(next);
         i += 1;
     }
-    let furniture = boilerplate::repeated_furniture(&line_texts(&out));
-    for (line, furniture) in out.iter_mut().zip(furniture) {
-        if furniture {
-            *line = PlainLine::Break;
-        }
-    }
     out
-}
-
-/// The text of each line of running text, `""` for the others (blank lines).
-fn line_texts<'a>(lines: &[PlainLine<'a>]) -> Vec<&'a str> {
-    lines
-        .iter()
-        .map(|l| match l {
-            PlainLine::Text(t) => *t,
-            _ => "",
-        })
-        .collect()
 }
 
 /// Longest underlined heading, in characters.
@@ -360,55 +338,40 @@ fn rule_char(line: &str) -> Option<char> {
     rule.then_some(first)
 }
 
-/// How many lines an HTML comment may span; an unclosed `<!--` is text.
-const MAX_COMMENT_LINES: usize = 50;
-
-/// Where HTML comments close: for each line, the first line at or after it
-/// that ends with `-->`.
-struct CommentCloses(Vec<Option<usize>>);
-
-impl CommentCloses {
-    fn new(lines: &[&str]) -> Self {
-        let mut next = None;
-        let mut closes = vec![None; lines.len()];
-        for (i, line) in lines.iter().enumerate().rev() {
-            if line.trim_end().ends_with("-->") {
-                next = Some(i);
-            }
-            closes[i] = next;
-        }
-        Self(closes)
-    }
-
-    /// When line `i` opens an HTML comment that closes at the end of a line
-    /// (`<!-- INFO END -->`), the index of that line.
-    fn end(&self, lines: &[&str], i: usize) -> Option<usize> {
-        if !lines[i].trim_start().starts_with("<!--") {
-            return None;
-        }
-        self.0[i].filter(|&end| end - i < MAX_COMMENT_LINES)
-    }
-}
-
 pub fn split_plain(text: &str) -> Vec<RawBlock> {
-    let lines = plain_lines(text);
-    let wrapped = is_hard_wrapped(&line_texts(&lines));
+    let raw: Vec<&str> = text.lines().collect();
+    let mut lines = plain_lines(&raw);
+    // The text of each line of running text, `""` for the others.
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| match l {
+            PlainLine::Text(t) => t,
+            _ => "",
+        })
+        .collect();
+    let furniture = boilerplate::repeated_furniture(&texts);
+    let wrapped = is_hard_wrapped(&texts);
+    for (line, furniture) in lines.iter_mut().zip(furniture) {
+        if furniture {
+            *line = PlainLine::Break;
+        }
+    }
     let mut blocks = Vec::new();
     // Underline characters in order of first use: the first is level 1.
     let mut underlines: Vec<char> = Vec::new();
     // The lines of the paragraph being read (one at most unless the text is wrapped).
     let mut group: Vec<&str> = Vec::new();
     for line in lines {
-        match line {
-            PlainLine::Text(text) if !wrapped => blocks.push(RawBlock::text(text)),
-            PlainLine::Text(text) => group.push(text),
-            PlainLine::Break => {
-                blocks.extend(join_group(&group));
-                group.clear();
+        if let PlainLine::Text(text) = line {
+            group.push(text);
+            if wrapped {
+                continue;
             }
+        }
+        join_group(&group, &mut blocks);
+        group.clear();
+        match line {
             PlainLine::Underlined(title, c) => {
-                blocks.extend(join_group(&group));
-                group.clear();
                 let level = underlines.iter().position(|&u| u == c).unwrap_or_else(|| {
                     underlines.push(c);
                     underlines.len() - 1
@@ -416,26 +379,24 @@ pub fn split_plain(text: &str) -> Vec<RawBlock> {
                 let level = u8::try_from(level + 1).unwrap_or(u8::MAX);
                 blocks.push(RawBlock::new(RawKind::TaggedHeading(level), title));
             }
-            PlainLine::Code(code) => {
-                blocks.extend(join_group(&group));
-                group.clear();
-                blocks.push(RawBlock::new(RawKind::Code, code));
+            PlainLine::Code(start, end) => {
+                let code = raw[start..end].join("\n");
+                blocks.push(RawBlock::new(RawKind::Code, code.trim_end()));
             }
+            PlainLine::Text(_) | PlainLine::Break => {}
         }
     }
-    blocks.extend(join_group(&group));
+    join_group(&group, &mut blocks);
     blocks
 }
 
 /// The paragraphs of a group of wrapped lines: a line continues the previous
 /// one when that one nearly filled the width and this one opens no list item.
-fn join_group(group: &[&str]) -> Vec<RawBlock> {
-    let widths: Vec<usize> = group.iter().map(|l| width(l)).collect();
-    let group_width = widths.iter().copied().max().unwrap_or(0);
-    let mut blocks = Vec::new();
+fn join_group(group: &[&str], blocks: &mut Vec<RawBlock>) {
+    let group_width = group.iter().map(|l| width(l)).max().unwrap_or(0);
     let mut current = String::new();
     let mut prev_width = 0;
-    for (line, &line_width) in group.iter().zip(&widths) {
+    for line in group {
         // English written one sentence per line goes on after a short line too,
         // and a sentence cut short goes on in a line that starts in lower case.
         let prev_ends_ascii = current
@@ -454,12 +415,11 @@ fn join_group(group: &[&str]) -> Vec<RawBlock> {
             }
             current.push_str(line);
         }
-        prev_width = line_width;
+        prev_width = width(line);
     }
     if !current.is_empty() {
         blocks.push(RawBlock::text(current));
     }
-    blocks
 }
 
 /// `## Heading ##` → (2, "Heading").
