@@ -176,20 +176,8 @@ fn is_date_line(line: &str) -> bool {
     if digits >= 6 && line.chars().all(allowed) {
         return true;
     }
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const MONTHS: &str =
+        "january february march april may june july august september october november december";
     // The first word is a month or its abbreviation (`Mar.`), never `Jane`.
     let first = line
         .split([' ', ','])
@@ -199,7 +187,7 @@ fn is_date_line(line: &str) -> bool {
         .to_ascii_lowercase();
     digits >= 4
         && first.len() >= 3
-        && MONTHS.iter().any(|m| m.starts_with(first.as_str()))
+        && text::words(MONTHS).any(|m| m.starts_with(first.as_str()))
         && line
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '.'))
@@ -261,14 +249,12 @@ const MAX_BYLINE_CHARS: usize = 30;
 /// The most common Chinese surnames: a name starts with one of them.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 /// Two-character surnames.
-const COMPOUND_SURNAMES: [&str; 8] = [
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙",
-];
+const COMPOUND_SURNAMES: &str = "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙";
 
 /// A personal name: two to four Han characters starting with a surname.
 fn is_chinese_name(word: &str) -> bool {
     let chars = char_len(word);
-    let compound = COMPOUND_SURNAMES.iter().any(|s| word.starts_with(s));
+    let compound = text::words(COMPOUND_SURNAMES).any(|s| word.starts_with(s));
     word.chars().all(text::is_han)
         && (2..=4).contains(&chars)
         && (compound || (chars <= 3 && word.chars().next().is_some_and(|c| SURNAMES.contains(c))))

@@ -367,16 +367,13 @@ fn lead(sentence: &str) -> Option<String> {
             .map(|w| w.chars().filter_map(text::fold).collect::<String>());
         let word = words.next()?;
         // Words that open sentences of any kind: no run starts with them.
-        const TOO_COMMON: [&str; 30] = [
-            "the", "a", "an", "this", "that", "these", "those", "there", "and", "but", "so", "or",
-            "then", "now", "in", "on", "at", "as", "if", "when", "after", "before", "for", "of",
-            "to", "with", "by", "not", "also", "even",
-        ];
-        const PRONOUNS: [&str; 9] = ["i", "we", "you", "he", "she", "it", "they", "my", "our"];
-        if TOO_COMMON.contains(&word.as_str()) {
+        const TOO_COMMON: &str = "the a an this that these those there and but so or then now \
+            in on at as if when after before for of to with by not also even";
+        const PRONOUNS: &str = "i we you he she it they my our";
+        if text::words(TOO_COMMON).any(|w| w == word) {
             return None;
         }
-        if PRONOUNS.contains(&word.as_str()) {
+        if text::words(PRONOUNS).any(|w| w == word) {
             return Some(format!("{word} {}", words.next()?));
         }
         return Some(word);

@@ -76,25 +76,10 @@ pub fn headings(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
 
 /// The sections that close a document, always at its top level.
 fn is_back_matter(title: &str) -> bool {
-    const WORDS: [&str; 15] = [
-        "appendix",
-        "appendices",
-        "acknowledgements",
-        "acknowledgments",
-        "references",
-        "bibliography",
-        "glossary",
-        "index",
-        "附录",
-        "附件",
-        "参考文献",
-        "致谢",
-        "后记",
-        "注释",
-        "索引",
-    ];
+    const WORDS: &str = "appendix appendices acknowledgements acknowledgments references \
+        bibliography glossary index 附录 附件 参考文献 致谢 后记 注释 索引";
     let lower = title.to_ascii_lowercase();
-    WORDS.iter().any(|w| {
+    text::words(WORDS).any(|w| {
         lower.starts_with(w) && !lower[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
     })
 }
@@ -155,15 +140,10 @@ fn is_bullet(block: &RawBlock) -> bool {
 /// Words a title never ends with: a line ending with one goes on in what
 /// follows (`另一个例子是` above code, `The options are`).
 fn ends_with_function_word(line: &str) -> bool {
-    const CHINESE: [&str; 11] = [
-        "是", "了", "为", "和", "与", "或", "及", "把", "被", "将", "如下",
-    ];
-    const ENGLISH: [&str; 15] = [
-        "is", "are", "the", "a", "an", "of", "to", "and", "or", "for", "with", "by", "from",
-        "that", "which",
-    ];
+    const CHINESE: &str = "是 了 为 和 与 或 及 把 被 将 如下";
+    const ENGLISH: &str = "is are the a an of to and or for with by from that which";
     let last_word = line.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-    CHINESE.iter().any(|w| line.ends_with(w)) || ENGLISH.contains(&last_word.as_str())
+    text::words(CHINESE).any(|w| line.ends_with(w)) || text::words(ENGLISH).any(|w| w == last_word)
 }
 
 /// True for a line of program code: braces, semicolons, assignments, comments,

@@ -46,6 +46,12 @@ pub fn is_closing_mark(c: char) -> bool {
     )
 }
 
+/// The words of a space-separated list. (Word lists are single strings: a table
+/// of string pointers costs the WebAssembly more than the words themselves.)
+pub fn words(list: &'static str) -> std::str::Split<'static, char> {
+    list.split(' ')
+}
+
 /// Whitespace including the ideographic space U+3000 and no-break spaces.
 #[inline]
 pub fn is_space(c: char) -> bool {
