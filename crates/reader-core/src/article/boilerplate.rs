@@ -217,10 +217,15 @@ pub fn repeated_furniture(lines: &[&str]) -> Vec<bool> {
                     }
                 })
                 .collect();
-            let group = *groups.entry(masked).or_insert_with(|| {
-                positions.push(Vec::new());
-                positions.len() - 1
-            });
+            // `get` and `insert` as in `ids`: each other map method would add code.
+            let group = match groups.get(&masked) {
+                Some(&group) => group,
+                None => {
+                    groups.insert(masked, positions.len());
+                    positions.push(Vec::new());
+                    positions.len() - 1
+                }
+            };
             positions[group].push(i);
         }
     }
@@ -263,13 +268,14 @@ fn strip_repeated_marks(blocks: &mut Vec<RawBlock>) {
     let short = |b: &RawBlock| b.kind == RawKind::Text && b.text.len() <= MAX_BOILERPLATE_CHARS * 4;
     let mut counts: HashMap<String, usize> = HashMap::new();
     for block in blocks.iter().filter(|b| short(b)) {
-        *counts.entry(key(block)).or_insert(0) += 1;
+        let key = key(block);
+        let count = counts.get(&key).map_or(1, |n| n + 1);
+        counts.insert(key, count);
     }
-    // Marks are looked for once per repeated text, not once per line.
-    counts.retain(|text, n| *n > 1 && (text.is_empty() || has_mark(text)));
-    if !counts.is_empty() {
-        blocks.retain(|b| !short(b) || !counts.contains_key(&key(b)));
-    }
+    blocks.retain(|b| {
+        let repeated = short(b) && counts.get(&key(b)).is_some_and(|&n| n > 1);
+        !(repeated && has_mark(&b.text))
+    });
 }
 
 /// Drops breadcrumb and toolbar lines (`当前位置：首页 > 新闻`) before the text.
