@@ -349,50 +349,99 @@ fn appendices(candidates: &[Candidate], accepted: &mut Vec<Candidate>) {
 }
 
 /// Keeps the candidates that form consistent sequences (see the module docs).
+/// `candidates` are in text order.
 fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
-    // Accepted headings (block, style), kept sorted by block for scope look-ups.
-    let mut accepted_blocks: Vec<(usize, Style)> = Vec::new();
+    let blocks = candidates.last().map_or(0, |c| c.block + 1);
+    // The style of the heading accepted at each block, for scope look-ups.
+    let mut accepted_at: Vec<Option<Style>> = vec![None; blocks];
     let mut accepted = Vec::new();
     for rank in NUMBERED..RANKS {
-        // Each rank is one style; its candidates come out of `chains` in text order.
-        let of_style: Vec<&Candidate> = candidates
-            .iter()
-            .filter(|c| c.style.rank() == rank)
-            .collect();
         // Law articles are numbered through the whole law, across its chapters.
         let through = rank == Style::Article.rank();
-        let scope_of = |c: &Candidate| {
-            let i = accepted_blocks.partition_point(|&(b, _)| b < c.block);
-            i.checked_sub(1)
-                .filter(|_| !through)
-                .map(|i| accepted_blocks[i])
-        };
-        let mut newly: Vec<Candidate> = Vec::new();
+        let start = accepted.len();
         let mut last_ordinal: Option<u32> = None;
-        let mut start = 0;
-        while start < of_style.len() {
-            let scope = scope_of(of_style[start]);
-            let end = start
-                + of_style[start..]
-                    .iter()
-                    .take_while(|c| scope_of(c) == scope)
-                    .count();
-            // An article is a leaf: what is numbered inside it enumerates.
-            let in_article = scope.is_some_and(|(_, style)| style == Style::Article);
-            if !in_article {
-                for chain in chains(&of_style[start..end], last_ordinal) {
-                    last_ordinal = chain.last().map(|c| c.ordinal);
-                    if !is_list(&chain) {
-                        newly.extend(chain);
-                    }
+        // The candidates of this style in one scope, and that scope: the
+        // nearest heading of a higher rank before them, found by a sweep.
+        let mut group: Vec<Candidate> = Vec::new();
+        let mut scope: Option<usize> = None;
+        let mut swept = 0;
+        let mut nearest: Option<usize> = None;
+        for c in candidates.iter().filter(|c| c.style.rank() == rank) {
+            while swept < c.block {
+                if accepted_at[swept].is_some() {
+                    nearest = Some(swept);
                 }
+                swept += 1;
             }
-            start = end;
+            let c_scope = nearest.filter(|_| !through);
+            if c_scope != scope {
+                accept_chains(
+                    &group,
+                    scope,
+                    &accepted_at,
+                    &mut last_ordinal,
+                    &mut accepted,
+                );
+                group.clear();
+                scope = c_scope;
+            }
+            group.push(*c);
         }
-        accepted_blocks = merge_sorted(&accepted_blocks, newly.iter().map(|c| (c.block, c.style)));
-        accepted.extend(newly);
+        accept_chains(
+            &group,
+            scope,
+            &accepted_at,
+            &mut last_ordinal,
+            &mut accepted,
+        );
+        for c in &accepted[start..] {
+            accepted_at[c.block] = Some(c.style);
+        }
     }
     accepted
+}
+
+/// Accepts the chains of one style within one scope (the heading at block
+/// `scope`), except inside a law article, which is a leaf: what is numbered
+/// inside it enumerates.
+fn accept_chains(
+    group: &[Candidate],
+    scope: Option<usize>,
+    accepted_at: &[Option<Style>],
+    last_ordinal: &mut Option<u32>,
+    accepted: &mut Vec<Candidate>,
+) {
+    if scope.is_some_and(|b| accepted_at[b] == Some(Style::Article)) {
+        return;
+    }
+    let mut chain: Vec<Candidate> = Vec::new();
+    let continues = |c: &Candidate, last: Option<u32>| last.is_some_and(|l| c.ordinal == l + 1);
+    let mut finish = |chain: &mut Vec<Candidate>, last_ordinal: &mut Option<u32>| {
+        let keep = chain.len() >= 2 || chain.first().is_some_and(|c| continues(c, *last_ordinal));
+        if keep {
+            *last_ordinal = chain.last().map(|c| c.ordinal);
+            if !is_list(chain) {
+                accepted.extend_from_slice(chain);
+            }
+        }
+        chain.clear();
+    };
+    for (i, c) in group.iter().enumerate() {
+        match chain.last() {
+            Some(last) if c.ordinal == last.ordinal + 1 => chain.push(*c),
+            None if c.ordinal == 1 || continues(c, *last_ordinal) => chain.push(*c),
+            Some(_) if c.ordinal == 1 && group.get(i + 1).is_some_and(|n| n.ordinal == 2) => {
+                // A second list restarts at 1 in the same scope.
+                finish(&mut chain, last_ordinal);
+                chain.push(*c);
+            }
+            // A jump ahead (一、 then 四、) means the numbering is not a sequence.
+            Some(last) if c.ordinal > last.ordinal + 1 => finish(&mut chain, last_ordinal),
+            // A number already passed is a stray line (a quotation, a list), not a heading.
+            _ => {}
+        }
+    }
+    finish(&mut chain, last_ordinal);
 }
 
 /// True when most items of a chain are sentences standing right before their
@@ -403,56 +452,6 @@ fn is_list(chain: &[Candidate]) -> bool {
         .filter(|pair| pair[0].sentence_like && pair[1].block == pair[0].block + 1)
         .count();
     bodiless > 0 && bodiless * 2 >= chain.len()
-}
-
-/// Merges sorted `a` with the ascending `b`.
-fn merge_sorted(
-    a: &[(usize, Style)],
-    b: impl Iterator<Item = (usize, Style)>,
-) -> Vec<(usize, Style)> {
-    let mut out = Vec::with_capacity(a.len());
-    let mut a = a.iter().copied().peekable();
-    for x in b {
-        while let Some(y) = a.next_if(|y| y.0 < x.0) {
-            out.push(y);
-        }
-        out.push(x);
-    }
-    out.extend(a);
-    out
-}
-
-/// The accepted chains of one style within one scope.
-fn chains(group: &[&Candidate], mut last_ordinal: Option<u32>) -> Vec<Vec<Candidate>> {
-    let mut out = Vec::new();
-    let mut chain: Vec<Candidate> = Vec::new();
-    let continues = |c: &Candidate, last: Option<u32>| last.is_some_and(|l| c.ordinal == l + 1);
-    let mut finish = |chain: &mut Vec<Candidate>, last_ordinal: &mut Option<u32>| {
-        let keep = chain.len() >= 2 || chain.first().is_some_and(|c| continues(c, *last_ordinal));
-        if keep {
-            *last_ordinal = chain.last().map(|c| c.ordinal);
-            out.push(std::mem::take(chain));
-        } else {
-            chain.clear();
-        }
-    };
-    for (i, &c) in group.iter().enumerate() {
-        match chain.last() {
-            Some(last) if c.ordinal == last.ordinal + 1 => chain.push(*c),
-            None if c.ordinal == 1 || continues(c, last_ordinal) => chain.push(*c),
-            Some(_) if c.ordinal == 1 && group.get(i + 1).is_some_and(|n| n.ordinal == 2) => {
-                // A second list restarts at 1 in the same scope.
-                finish(&mut chain, &mut last_ordinal);
-                chain.push(*c);
-            }
-            // A jump ahead (一、 then 四、) means the numbering is not a sequence.
-            Some(last) if c.ordinal > last.ordinal + 1 => finish(&mut chain, &mut last_ordinal),
-            // A number already passed is a stray line (a quotation, a list), not a heading.
-            _ => {}
-        }
-    }
-    finish(&mut chain, &mut last_ordinal);
-    out
 }
 
 /// Wholly bold short paragraphs without numbering, when there are at least two
