@@ -373,8 +373,10 @@ fn lead(sentence: &str) -> Option<String> {
         if text::words(TOO_COMMON).any(|w| w == word) {
             return None;
         }
+        let mut word = word;
         if text::words(PRONOUNS).any(|w| w == word) {
-            return Some(format!("{word} {}", words.next()?));
+            word.push(' ');
+            word.push_str(&words.next()?);
         }
         return Some(word);
     }
@@ -411,20 +413,28 @@ fn lead_sentences(doc: &Document, sentences: &[Sentence], taken: &[usize]) -> Ve
             && taken.binary_search(&s.span.start).is_err()
             && marker_at(text).is_none()
     };
-    let openings: Vec<&Sentence> = sentences.iter().filter(|s| s.opens_paragraph).collect();
-    openings
-        .split(|s| !is_lead(s))
-        .filter(|run| run.len() >= MIN_RUN)
-        .flatten()
-        .map(|s| {
-            let span = Span::new(s.span.start, doc.blocks[s.block].span.end);
-            Found {
-                span,
-                block: s.block,
-                label: label(&doc.body[span.range()], false),
+    let mut out = Vec::new();
+    // The lead sentences in a row so far, from the opening sentences.
+    let mut run: Vec<&Sentence> = Vec::new();
+    let openings = sentences.iter().filter(|s| s.opens_paragraph);
+    for s in openings.map(Some).chain([None]) {
+        if let Some(s) = s.filter(|s| is_lead(s)) {
+            run.push(s);
+            continue;
+        }
+        if run.len() >= MIN_RUN {
+            for s in &run {
+                let span = Span::new(s.span.start, doc.blocks[s.block].span.end);
+                out.push(Found {
+                    span,
+                    block: s.block,
+                    label: label(&doc.body[span.range()], false),
+                });
             }
-        })
-        .collect()
+        }
+        run.clear();
+    }
+    out
 }
 
 /// Runs of three or more adjacent sentences with the same lead.
