@@ -30,27 +30,26 @@ const MIN_HEADINGS: usize = 2;
 
 /// The headings of an unnumbered plain text, with their levels.
 pub fn headings(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
-    let titles: Vec<bool> = blocks
-        .iter()
-        .map(|b| b.kind == RawKind::Text && is_title_line(&b.text))
-        .collect();
     // A run of titles heads body text when prose follows it; more than a few
     // titles in a row are a table or a list of lines.
     let mut heads_body = vec![false; blocks.len()];
-    let mut start = 0;
-    while start < blocks.len() {
-        let run = titles[start..].iter().take_while(|&&t| t).count();
-        let end = start + run;
-        let body = blocks
-            .get(end)
-            .is_some_and(|b| is_prose(b) || is_bullet(b) || b.kind == RawKind::Code);
-        if (1..=MAX_STACKED).contains(&run) && body {
-            heads_body[start..end].fill(true);
+    let mut run = 0;
+    let mut found = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind == RawKind::Text && is_title_line(&b.text) {
+            run += 1;
+            continue;
         }
-        start = end + 1;
+        if (1..=MAX_STACKED).contains(&run)
+            && (is_prose(b) || is_bullet(b) || b.kind == RawKind::Code)
+        {
+            heads_body[i - run..i].fill(true);
+            found += run;
+        }
+        run = 0;
     }
     let mut out = vec![None; blocks.len()];
-    if heads_body.iter().filter(|&&h| h).count() < MIN_HEADINGS {
+    if found < MIN_HEADINGS {
         return out;
     }
     let mut previous: Option<(usize, u8)> = None;
