@@ -70,11 +70,15 @@ fn has_mark(line: &str) -> bool {
 
 /// Links side by side: `首页 | 关于我们 | 联系方式`, or a lone separator `|`.
 fn is_link_row(line: &str) -> bool {
-    let parts: Vec<&str> = line.split(['|', '｜']).map(text::trim).collect();
-    parts.len() >= 2
-        && parts.iter().all(|p| is_short(p))
-        && (parts.iter().all(|p| p.is_empty())
-            || parts.iter().filter(|p| !p.is_empty()).count() >= 3)
+    let (mut parts, mut filled) = (0, 0);
+    for part in line.split(['|', '｜']).map(text::trim) {
+        if !is_short(part) {
+            return false;
+        }
+        parts += 1;
+        filled += usize::from(!part.is_empty());
+    }
+    parts >= 2 && (filled == 0 || filled >= 3)
 }
 
 /// A link word in brackets, as sites print their buttons: `【打印正文】`, `[Close]`.
