@@ -170,8 +170,9 @@ fn is_date_line(line: &str) -> bool {
         c.is_ascii_digit()
             || matches!(
                 c,
-                '-' | '/' | '.' | ':' | ' ' | '年' | '月' | '日' | '时' | '分' | ','
+                '-' | '/' | '.' | ':' | '年' | '月' | '日' | '时' | '分' | ','
             )
+            || text::is_space(c)
     };
     if digits >= 6 && line.chars().all(allowed) {
         return true;
@@ -271,13 +272,16 @@ fn name_byline(line: &str) -> Option<String> {
     {
         return None;
     }
-    let words: Vec<&str> = line
-        .split(text::is_space)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let (name, office) = words.split_last()?;
-    let office_ok = office.iter().all(|w| w.chars().all(text::is_han));
-    (is_chinese_name(name) && office_ok && office.len() <= 2).then(|| line.to_string())
+    let mut words = line.split(text::is_space).filter(|w| !w.is_empty());
+    let name = words.next_back()?;
+    let mut office = 0;
+    for word in words {
+        if !word.chars().all(text::is_han) {
+            return None;
+        }
+        office += 1;
+    }
+    (is_chinese_name(name) && office <= 2).then(|| line.to_string())
 }
 
 /// A signature made of a name above a date, or both on one line, ending at
@@ -297,18 +301,19 @@ pub fn dated_signature(blocks: &[RawBlock], last: usize) -> Option<(usize, Strin
         return (above.kind == RawKind::Text && is_signer(&above.text))
             .then(|| (last - 1, above.text.clone(), block.text.clone()));
     }
-    // `某某办公室 2024年3月1日`: the date is the last two to four words.
-    let words: Vec<&str> = block
-        .text
-        .split(text::is_space)
-        .filter(|w| !w.is_empty())
-        .collect();
-    (2..=4).find_map(|n| {
-        let split = words.len().checked_sub(n).filter(|&s| s > 0)?;
-        let date = words[split..].join(" ");
-        let name = words[..split].join(" ");
-        (is_date_line(&date) && is_signer(&name)).then_some((last, name, date))
-    })
+    // `某某办公室 2024年3月1日`: the date is the last one to four words.
+    let line = text::trim(&block.text);
+    let mut cut = line.len();
+    for _ in 0..4 {
+        cut = line[..cut]
+            .trim_end_matches(text::is_space)
+            .rfind(text::is_space)?;
+        let (name, date) = (text::trim(&line[..cut]), text::trim(&line[cut..]));
+        if is_date_line(date) && is_signer(name) {
+            return Some((last, name.to_string(), date.to_string()));
+        }
+    }
+    None
 }
 
 /// `By Jane Doe` (optionally `| date`) as a whole line.
@@ -515,6 +520,11 @@ mod tests {
         assert_eq!(
             dated_signature(&b, 1),
             Some((1, "Jane Doe".into(), "March 3, 2024".into()))
+        );
+        let b = blocks(&["通知正文。", "某某县教育局　2024年3月1日"]);
+        assert_eq!(
+            dated_signature(&b, 1),
+            Some((1, "某某县教育局".into(), "2024年3月1日".into()))
         );
         let b = blocks(&["正文的最后一句话。", "2024年3月1日"]);
         assert_eq!(dated_signature(&b, 1), None);
