@@ -257,6 +257,11 @@ fn levels(blocks: usize, found: Vec<Candidate>) -> Vec<Option<Heading>> {
 }
 
 impl Candidate {
+    /// 第X条 glued to the next word (`第一条为了…`, `第一条主线是…`).
+    fn is_glued_article(&self) -> bool {
+        self.style == Style::Article && !self.spaced
+    }
+
     fn into_heading(self, level: u8) -> Heading {
         Heading {
             level,
@@ -275,27 +280,20 @@ fn numbered(blocks: &[RawBlock]) -> Vec<Candidate> {
         .filter_map(|(i, b)| classify(&b.text, b.bold_lead()).map(|c| Candidate { block: i, ..c }))
         .collect();
     drop_table_of_contents(blocks, &mut all);
-    let is_glued_article = |c: &Candidate| c.style == Style::Article && !c.spaced;
-    let mut accepted = if all.iter().any(is_glued_article) {
+    let mut accepted = accept_sequences(&all, false);
+    if all.iter().any(Candidate::is_glued_article) {
         // 第X条 glued to the next word is a law article only in a text that has no
         // other numbering, and more than two of them: in one numbered 一、 （一） 1.
         // it counts things (第一条主线是…).
-        let spaced: Vec<Candidate> = all
+        let without = accept_sequences(&all, true);
+        let articles = accepted
             .iter()
-            .filter(|c| !is_glued_article(c))
-            .copied()
-            .collect();
-        let without = accept_sequences(&spaced);
-        let with = accept_sequences(&all);
-        let articles = with.iter().filter(|c| c.style == Style::Article).count();
+            .filter(|c| c.style == Style::Article)
+            .count();
         if without.iter().any(|c| !c.style.is_unit()) || articles < MIN_GLUED_ARTICLES {
-            without
-        } else {
-            with
+            accepted = without;
         }
-    } else {
-        accept_sequences(&all)
-    };
+    }
     accepted.extend(bold_headings(blocks, &all));
     if !accepted.is_empty() {
         appendices(&all, &mut accepted);
@@ -349,8 +347,8 @@ fn appendices(candidates: &[Candidate], accepted: &mut Vec<Candidate>) {
 }
 
 /// Keeps the candidates that form consistent sequences (see the module docs).
-/// `candidates` are in text order.
-fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
+/// `candidates` are in text order; `skip_glued` leaves out glued articles.
+fn accept_sequences(candidates: &[Candidate], skip_glued: bool) -> Vec<Candidate> {
     let blocks = candidates.last().map_or(0, |c| c.block + 1);
     // The style of the heading accepted at each block, for scope look-ups.
     let mut accepted_at: Vec<Option<Style>> = vec![None; blocks];
@@ -366,7 +364,9 @@ fn accept_sequences(candidates: &[Candidate]) -> Vec<Candidate> {
         let mut scope: Option<usize> = None;
         let mut swept = 0;
         let mut nearest: Option<usize> = None;
-        for c in candidates.iter().filter(|c| c.style.rank() == rank) {
+        let of_rank =
+            |c: &&Candidate| c.style.rank() == rank && !(skip_glued && c.is_glued_article());
+        for c in candidates.iter().filter(of_rank) {
             while swept < c.block {
                 if accepted_at[swept].is_some() {
                     nearest = Some(swept);
