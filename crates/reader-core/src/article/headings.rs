@@ -366,34 +366,25 @@ fn accept_sequences(candidates: &[Candidate], skip_glued: bool) -> Vec<Candidate
         let mut nearest: Option<usize> = None;
         let of_rank =
             |c: &&Candidate| c.style.rank() == rank && !(skip_glued && c.is_glued_article());
-        for c in candidates.iter().filter(of_rank) {
-            while swept < c.block {
+        // `None` ends the last scope.
+        for c in candidates.iter().filter(of_rank).map(Some).chain([None]) {
+            while let Some(c) = c
+                && swept < c.block
+            {
                 if accepted_at[swept].is_some() {
                     nearest = Some(swept);
                 }
                 swept += 1;
             }
             let c_scope = nearest.filter(|_| !through);
-            if c_scope != scope {
-                accept_chains(
-                    &group,
-                    scope,
-                    &accepted_at,
-                    &mut last_ordinal,
-                    &mut accepted,
-                );
+            if c.is_none() || c_scope != scope {
+                let (group, last) = (&mut group, &mut last_ordinal);
+                accept_chains(group, scope, &accepted_at, last, &mut accepted);
                 group.clear();
                 scope = c_scope;
             }
-            group.push(*c);
+            group.extend(c);
         }
-        accept_chains(
-            &group,
-            scope,
-            &accepted_at,
-            &mut last_ordinal,
-            &mut accepted,
-        );
         for c in &accepted[start..] {
             accepted_at[c.block] = Some(c.style);
         }
