@@ -3,7 +3,9 @@
 
 mod support;
 
-use reader_core::article::{BlockKind, ContainerKind, Document, InlineKind, SourceFormat};
+use reader_core::article::{
+    BlockKind, ContainerKind, Document, InlineKind, NodeKind, SourceFormat,
+};
 use support::parse_markdown;
 
 fn section_tree(doc: &Document) -> Vec<(String, Vec<String>)> {
@@ -144,4 +146,29 @@ fn a_link_whose_address_has_parentheses_keeps_them_and_leaves_no_bracket() {
         })
         .collect();
     assert_eq!(hrefs[0], "https://en.wikipedia.org/wiki/Foo_(bar)");
+}
+
+#[test]
+fn markdown_law_lists_its_articles() {
+    let doc = parse_markdown(
+        "# 某某市养犬管理条例\n\n2024年1月1日 某某市人民代表大会常务委员会通过\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范养犬行为，制定本条例。\n\n第二条 本条例适用于本市行政区域。\n\n## 第二章 管理\n\n第三条 养犬人应当遵守下列规定：\n\n（一）携带犬只出户的，应当束犬链；\n\n（二）及时清除犬只粪便。\n",
+    );
+    assert_eq!(doc.title, "某某市养犬管理条例");
+    assert!(!doc.body.contains("INFO END"));
+    let tree = section_tree(&doc);
+    assert_eq!(tree.len(), 2);
+    assert_eq!(
+        tree[1].1,
+        ["第三条 养犬人应当遵守下列规定"],
+        "an article's enumeration is its text"
+    );
+    let levels: Vec<u8> = doc
+        .nodes
+        .iter()
+        .filter_map(|n| match n.kind {
+            NodeKind::Section { level } => Some(level),
+            NodeKind::Point => None,
+        })
+        .collect();
+    assert_eq!(levels, [1, 2, 2, 1, 2]);
 }

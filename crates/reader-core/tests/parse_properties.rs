@@ -111,6 +111,22 @@ fn structured_text() -> impl Strategy<Value = String> {
         Just("\u{0}"),
         Just("\u{FEFF}"),
         Just("—— "),
+        Just("——"),
+        Just("第一条体会是"),
+        Just("Appendix A. "),
+        Just("附录一 "),
+        Just("<!-- "),
+        Just(" -->"),
+        Just("====="),
+        Just("| "),
+        Just("【打印】"),
+        Just("• "),
+        Just("地址：0571-88886666"),
+        Just("某某市长 王明"),
+        Just("2024年3月1日"),
+        Just("Short Title"),
+        Just("I went home. "),
+        Just("（来源：日报）"),
     ];
     prop::collection::vec(piece, 0..200).prop_map(|pieces| pieces.concat())
 }

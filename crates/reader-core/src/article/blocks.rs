@@ -2,11 +2,15 @@
 //!
 //! Plain text is one paragraph per line, unless the whole text is hard-wrapped
 //! (most lines 60–120 columns wide, paragraphs separated by blank lines), in which
-//! case the lines of a paragraph are joined again. Markdown and HTML are cut by
-//! the browser's parsers and [`crate::html`]; here we only recognise them and
+//! case the lines of a paragraph are joined again. In plain text too, fenced code
+//! (```` ``` ````) is code, HTML comments are dropped, a line underlined with
+//! `===` or `---` is a heading, and lines repeated down the pages (running
+//! headers and footers) are page furniture, not text. Markdown and HTML are cut
+//! by the browser's parsers and [`crate::html`]; here we only recognise them and
 //! read Markdown's front matter. Nothing from the article ever becomes HTML.
 
-use super::text::{self, is_cjk};
+use super::boilerplate;
+use super::text::{self, char_len, is_cjk};
 use super::{BlockKind, Inline, InlineKind, SourceFormat, Span};
 
 /// What a block was in the source, before headings are decided.
@@ -180,9 +184,17 @@ fn has_markdown_link(line: &str) -> bool {
     }) && line.contains('[')
 }
 
-/// Display width: CJK characters take two columns.
+/// Display width, counted up to a little past 120 columns (wider lines are never
+/// wrapped ones): CJK characters take two columns.
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+    let mut width = 0;
+    for c in s.chars() {
+        width += if is_cjk(c) { 2 } else { 1 };
+        if width > 121 {
+            break;
+        }
+    }
+    width
 }
 
 /// Joins two pieces of a wrapped line: no space between CJK characters.
@@ -197,26 +209,40 @@ fn join_wrapped(acc: &mut String, next: &str) {
     acc.push_str(next);
 }
 
-/// True when the text looks hard-wrapped at a fixed column: blank lines separate
-/// paragraphs, no line is wider than 120 columns, and the lines inside paragraphs
-/// (all but each paragraph's last) nearly fill the widest line.
+/// True when the text looks hard-wrapped: blank lines separate paragraphs, no
+/// line is wider than 120 columns, and the lines inside paragraphs (all but each
+/// paragraph's last) nearly fill the widest line or stop mid-sentence. `lines`
+/// are the text lines, `""` for blank ones.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
     let widest = lines.iter().map(|l| width(l)).max().unwrap_or(0);
-    if !(40..=120).contains(&widest) {
+    let paragraphs = lines.split(|l| l.is_empty()).filter(|g| !g.is_empty());
+    if !(40..=120).contains(&widest) || paragraphs.count() < 2 {
         return false;
     }
     let mut inner = 0;
     let mut full = 0;
     for group in lines.split(|l| l.is_empty()) {
         for line in group.iter().take(group.len().saturating_sub(1)) {
+            let line_width = width(line);
             inner += 1;
-            let ends_sentence = line.chars().last().is_some_and(text::is_sentence_end);
-            if width(line) * 10 >= widest * 7 && !ends_sentence {
-                full += 1;
-            }
+            // A Chinese line that ends a sentence ends its paragraph; English
+            // is often written one sentence per line inside a paragraph.
+            let ends_sentence = line.ends_with(['。', '！', '？', '．']);
+            let full_width = line_width * 10 >= widest * 7 && !ends_sentence;
+            let cut = line_width * 2 >= widest && !ends_with_punctuation(line);
+            full += usize::from(full_width || cut);
         }
     }
     inner >= 2 && full * 10 >= inner * 7
+}
+
+/// True when a line ends with sentence or clause punctuation (closing quotes and
+/// brackets aside), as a paragraph's lines do except where it was wrapped.
+fn ends_with_punctuation(line: &str) -> bool {
+    line.trim_end_matches(text::is_closing_mark)
+        .chars()
+        .last()
+        .is_some_and(|c| text::is_clause_end(c) || matches!(c, '、' | '…'))
 }
 
 /// True when a line opens a list item or numbered heading, so it never continues
@@ -230,39 +256,170 @@ fn starts_with_marker(line: &str) -> bool {
             .is_some_and(|(_, n)| line[n..].starts_with(['、', '.', '．']))
 }
 
+/// A line of plain text after code, comments and page furniture are taken out.
+#[derive(Clone, Copy)]
+enum PlainLine<'a> {
+    Text(&'a str),
+    /// A line underlined with `===` or `---` (the character, in order of first use,
+    /// gives the level).
+    Underlined(&'a str, char),
+    /// A blank line, or where a comment or furniture was: it ends a paragraph.
+    Break,
+    /// Fenced code: the lines between the fences, by index into the text's lines.
+    Code(usize, usize),
+}
+
+/// How many lines an HTML comment may span; an unclosed `<!--` is text.
+const MAX_COMMENT_LINES: usize = 50;
+
+/// Sorts the lines of a plain text (`raw`): fenced code, comments and repeated
+/// page furniture out, the rest trimmed.
+fn plain_lines<'a>(raw: &[&'a str]) -> Vec<PlainLine<'a>> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        // The line closing a fence, or an HTML comment (`<!-- INFO END -->`).
+        let close = |from: usize, limit: usize, closes: &dyn Fn(&str) -> bool| {
+            raw[from..raw.len().min(from.saturating_add(limit))]
+                .iter()
+                .position(|l| closes(l))
+                .map(|p| from + p)
+        };
+        if let Some(fence) = is_fence(raw[i])
+            && let Some(end) = close(i + 1, usize::MAX, &|l| l.trim_start().starts_with(fence))
+        {
+            let blank = raw[i + 1..end].iter().all(|l| l.trim().is_empty());
+            out.push(if blank {
+                PlainLine::Break
+            } else {
+                PlainLine::Code(i + 1, end)
+            });
+            i = end + 1;
+            continue;
+        }
+        if raw[i].trim_start().starts_with("<!--")
+            && let Some(end) = close(i, MAX_COMMENT_LINES, &|l| l.trim_end().ends_with("-->"))
+        {
+            out.push(PlainLine::Break);
+            i = end + 1;
+            continue;
+        }
+        let line = text::trim(raw[i]);
+        let rule = rule_char(line);
+        let standalone_above = out.len() < 2 || matches!(out[out.len() - 2], PlainLine::Break);
+        let next = match (rule, out.last()) {
+            // `Title` over `=====`, alone in its paragraph: an underlined heading.
+            (Some(c), Some(&PlainLine::Text(above)))
+                if standalone_above && char_len(above) <= MAX_UNDERLINED_CHARS =>
+            {
+                out.pop();
+                PlainLine::Underlined(above, c)
+            }
+            // A rule under nothing, or under prose, separates.
+            (Some(_), _) => PlainLine::Break,
+            (None, _) if line.is_empty() => PlainLine::Break,
+            (None, _) => PlainLine::Text(line),
+        };
+        out.push(next);
+        i += 1;
+    }
+    out
+}
+
+/// Longest underlined heading, in characters.
+const MAX_UNDERLINED_CHARS: usize = 80;
+
+/// The character of a rule line (`=====`, `-----`, `~~~~~`, `*****`).
+fn rule_char(line: &str) -> Option<char> {
+    let first = line.chars().next()?;
+    let rule = line.len() >= 3
+        && matches!(first, '=' | '-' | '~' | '*' | '^' | '#' | '+' | '_')
+        && line.chars().all(|c| c == first);
+    rule.then_some(first)
+}
+
 pub fn split_plain(text: &str) -> Vec<RawBlock> {
-    let lines: Vec<&str> = text.lines().map(text::trim).collect();
-    if !is_hard_wrapped(&lines) {
-        return lines
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .map(RawBlock::text)
-            .collect();
+    let raw: Vec<&str> = text.lines().collect();
+    let mut lines = plain_lines(&raw);
+    // The text of each line of running text, `""` for the others.
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| match l {
+            PlainLine::Text(t) => t,
+            _ => "",
+        })
+        .collect();
+    let furniture = boilerplate::repeated_furniture(&texts);
+    let wrapped = is_hard_wrapped(&texts);
+    for (line, furniture) in lines.iter_mut().zip(furniture) {
+        if furniture {
+            *line = PlainLine::Break;
+        }
     }
     let mut blocks = Vec::new();
-    for group in lines.split(|l| l.is_empty()).filter(|g| !g.is_empty()) {
-        let group_width = group.iter().map(|l| width(l)).max().unwrap_or(0);
-        let mut current = String::new();
-        let mut prev_width = 0;
-        for line in group {
-            let continues = !current.is_empty()
-                && prev_width * 10 >= group_width * 6
-                && !starts_with_marker(line);
-            if continues {
-                join_wrapped(&mut current, line);
-            } else {
-                if !current.is_empty() {
-                    blocks.push(RawBlock::text(std::mem::take(&mut current)));
-                }
-                current.push_str(line);
+    // Underline characters in order of first use: the first is level 1.
+    let mut underlines: Vec<char> = Vec::new();
+    // The lines of the paragraph being read (one at most unless the text is wrapped).
+    let mut group: Vec<&str> = Vec::new();
+    for line in lines {
+        if let PlainLine::Text(text) = line {
+            group.push(text);
+            if wrapped {
+                continue;
             }
-            prev_width = width(line);
         }
-        if !current.is_empty() {
-            blocks.push(RawBlock::text(current));
+        join_group(&group, &mut blocks);
+        group.clear();
+        match line {
+            PlainLine::Underlined(title, c) => {
+                let level = underlines.iter().position(|&u| u == c).unwrap_or_else(|| {
+                    underlines.push(c);
+                    underlines.len() - 1
+                });
+                let level = u8::try_from(level + 1).unwrap_or(u8::MAX);
+                blocks.push(RawBlock::new(RawKind::TaggedHeading(level), title));
+            }
+            PlainLine::Code(start, end) => {
+                let code = raw[start..end].join("\n");
+                blocks.push(RawBlock::new(RawKind::Code, code.trim_end()));
+            }
+            PlainLine::Text(_) | PlainLine::Break => {}
         }
     }
+    join_group(&group, &mut blocks);
     blocks
+}
+
+/// The paragraphs of a group of wrapped lines: a line continues the previous
+/// one when that one nearly filled the width and this one opens no list item.
+fn join_group(group: &[&str], blocks: &mut Vec<RawBlock>) {
+    let group_width = group.iter().map(|l| width(l)).max().unwrap_or(0);
+    let mut current = String::new();
+    let mut prev_width = 0;
+    for line in group {
+        // English written one sentence per line goes on after a short line too,
+        // and a sentence cut short goes on in a line that starts in lower case.
+        let prev_ends_ascii = current
+            .trim_end_matches(text::is_closing_mark)
+            .ends_with(['.', '!', '?', ',', ';', ':']);
+        let cut_short = !ends_with_punctuation(&current)
+            && line.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '[' | '(' | '`'));
+        let continues = !current.is_empty()
+            && (prev_width * 10 >= group_width * 6 || prev_ends_ascii || cut_short)
+            && !starts_with_marker(line);
+        if continues {
+            join_wrapped(&mut current, line);
+        } else {
+            if !current.is_empty() {
+                blocks.push(RawBlock::text(std::mem::take(&mut current)));
+            }
+            current.push_str(line);
+        }
+        prev_width = width(line);
+    }
+    if !current.is_empty() {
+        blocks.push(RawBlock::text(current));
+    }
 }
 
 /// `## Heading ##` → (2, "Heading").
@@ -367,6 +524,96 @@ mod tests {
         assert!(blocks[1].text.starts_with("The first paragraph is wrapped"));
         assert!(blocks[1].text.ends_with("written by hand."));
         assert_eq!(blocks[2].text, "1. Background");
+    }
+
+    #[test]
+    fn fenced_code_in_plain_text_stays_code() {
+        let blocks =
+            split_plain("Setup\n\nRun this:\n\n```sh\n# not a heading\nmake all\n```\n\nDone.\n");
+        let kinds: Vec<&RawKind> = blocks.iter().map(|b| &b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &RawKind::Text,
+                &RawKind::Text,
+                &RawKind::Code,
+                &RawKind::Text
+            ]
+        );
+        assert_eq!(blocks[2].text, "# not a heading\nmake all");
+    }
+
+    #[test]
+    fn underlined_lines_are_headings_in_plain_text() {
+        let blocks = split_plain(
+            "Guide\n=====\n\nIntro text.\n\nSetup\n-----\n\nText.\n\n*****\n\nUsage\n=====\n",
+        );
+        let kinds: Vec<&RawKind> = blocks.iter().map(|b| &b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &RawKind::TaggedHeading(1),
+                &RawKind::Text,
+                &RawKind::TaggedHeading(2),
+                &RawKind::Text,
+                &RawKind::TaggedHeading(1),
+            ]
+        );
+        assert_eq!(
+            texts(&blocks),
+            ["Guide", "Intro text.", "Setup", "Text.", "Usage"]
+        );
+    }
+
+    #[test]
+    fn html_comments_never_show() {
+        let text = "标题\n\n<!-- 编辑备注 -->\n正文。\n<!--\n多行\n备注\n-->\n结尾。";
+        assert_eq!(texts(&split_plain(text)), ["标题", "正文。", "结尾。"]);
+        // In Markdown they are the browser's comment nodes: tests/markdown.rs.
+    }
+
+    #[test]
+    fn english_written_one_sentence_per_line_is_one_paragraph() {
+        let text = "A Guide\n\n\
+            Tools help people work faster and with fewer mistakes every day.\n\
+            They matter.\n\
+            Good ones stay out of the way, so that the work itself is in\n\
+            front of you.\n\n\
+            Choosing tools\n\n\
+            Pick the ones your team knows, and learn them well before you add\n\
+            more of them to the pile of things that everyone has to learn and\n\
+            keep in mind.\n";
+        let blocks = split_plain(text);
+        assert_eq!(
+            texts(&blocks),
+            [
+                "A Guide",
+                "Tools help people work faster and with fewer mistakes every day. They matter. Good ones stay out of the way, so that the work itself is in front of you.",
+                "Choosing tools",
+                "Pick the ones your team knows, and learn them well before you add more of them to the pile of things that everyone has to learn and keep in mind.",
+            ]
+        );
+    }
+
+    #[test]
+    fn running_page_headers_are_not_text() {
+        let mut text = String::from("Annual Report\n\n");
+        for page in 1..=4 {
+            for line in 0..20 {
+                text.push_str(&format!(
+                    "Line {line} of page {page} says something useful.\n"
+                ));
+            }
+            text.push_str(&format!("Annual Report - page {page}\n"));
+        }
+        let blocks = split_plain(&text);
+        assert_eq!(blocks[0].text, "Annual Report");
+        assert!(blocks.iter().all(|b| !b.text.contains("- page")));
+        let kept: usize = blocks
+            .iter()
+            .map(|b| b.text.matches("useful").count())
+            .sum();
+        assert_eq!(kept, 80);
     }
 
     #[test]

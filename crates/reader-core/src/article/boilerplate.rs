@@ -4,104 +4,129 @@
 //! "技术支持…", an ICP registration number, a visitor counter, stray link words.
 //! We never match one site's strings. Instead, walking back from the end:
 //!
-//! - a line with a *boilerplate mark* (registration numbers, copyright, visitor
-//!   counters, site credits, navigation words, a bare page number) is footer;
+//! - a line with a *boilerplate mark* (registration numbers, copyright, contact
+//!   and address lines, visitor counters, site credits, navigation words and rows
+//!   of links, a bracketed link word like `【打印】`, a bare page number, a label
+//!   ending in a colon with nothing after it) is footer;
 //! - a *short line* without sentence punctuation may be footer;
-//! - the walk stops at a signature or at the first real paragraph.
+//! - the walk stops at a signature or at the first real paragraph. A signature
+//!   naming the author becomes the byline; one naming the source
+//!   (`（来源：…）`) is the article's own text and stays.
 //!
 //! Short lines are dropped only when the footer shows itself (a boilerplate mark,
 //! or a signature before them), so a short closing line of a real article stays.
+//! An issuer's name above a date (a letter's or a notice's signature) is a
+//! signature too: the name becomes the author, the date the publication time.
+//!
+//! A line with a boilerplate mark that comes more than once (`返回顶部` after each
+//! section) is chrome wherever it is. Plain text copied from paged documents
+//! repeats running headers and footers down the pages; [`repeated_furniture`]
+//! finds them by their regular spacing.
 
+use std::collections::HashMap;
+
+use super::Metadata;
 use super::blocks::{RawBlock, RawKind};
 use super::metadata::{self, Signature};
 use super::text::{self, char_len, is_sentence_end};
 
 /// Footer lines longer than this are never boilerplate: they are prose.
 const MAX_BOILERPLATE_CHARS: usize = 90;
+/// A site footer is never longer than this many lines.
+const MAX_FOOTER_BLOCKS: usize = 60;
 /// Lines up to this length without sentence punctuation may be footer.
 const MAX_SHORT_CHARS: usize = 14;
 
-/// Words that only site chrome uses. Matched case-insensitively as substrings.
-const MARKS: &[&str] = &[
+/// Words that only site chrome uses, one per line, matched case-insensitively
+/// as substrings. (One string rather than a slice of strings: a table of string
+/// pointers costs the WebAssembly more than the words themselves.)
+const MARKS: &str = concat!(
     // registration numbers
-    "icp备",
-    "icp证",
-    "公网安备",
-    "网安备",
-    "备案号",
-    "经营许可证",
+    "icp备\nicp证\n公网安备\n网安备\n备案号\n经营许可证\n",
     // copyright
-    "版权所有",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "未经授权",
-    "禁止转载",
-    "不得转载",
+    "版权所有\ncopyright\n©\nall rights reserved\n未经授权\n禁止转载\n不得转载\n",
     // visitor counters
-    "来访者",
-    "访问者",
-    "访客",
-    "访问量",
-    "浏览量",
-    "浏览次数",
-    "阅读次数",
-    "visitors",
-    "page views",
+    "来访者\n访问者\n访客\n访问量\n浏览量\n浏览次数\n阅读次数\nvisitors\npage views\n",
     // site credits and contact
-    "主办单位",
-    "承办单位",
-    "协办单位",
-    "主管单位",
-    "技术支持",
-    "网站维护",
-    "powered by",
-    "联系我们",
-    "联系电话",
-    "网站地图",
-    "关于我们",
-    "隐私政策",
-    "privacy policy",
-    "terms of use",
+    "主办单位\n承办单位\n协办单位\n主管单位\n技术支持\n网站维护\npowered by\n联系我们\n联系电话\n网站地图\n关于我们\n隐私政策\nprivacy policy\nterms of use\n",
     // navigation
-    "设为首页",
-    "加入收藏",
-    "返回顶部",
-    "打印本页",
-    "关闭窗口",
-    "上一篇",
-    "下一篇",
-    "分享到",
-    "扫一扫",
-    "欢迎访问",
-    "欢迎您访问",
-    "当前位置",
-    "您现在的位置",
-    "back to top",
-];
+    "设为首页\n加入收藏\n返回顶部\n打印本页\n关闭窗口\n上一篇\n下一篇\n分享到\n扫一扫\n欢迎访问\n欢迎您访问\n当前位置\n您现在的位置\nback to top\n上一条\n下一条\n返回列表\n相关报道\n相关阅读\n相关链接\n相关新闻\n相关文章\n延伸阅读\n推荐阅读\nprevious post\nnext post\nprevious article\nnext article\nrelated articles\nrelated posts\nread more\n",
+    // contact and address
+    "地址：\n地址:\n电话：\n电话:\n传真\n邮编\n邮政编码\ne-mail\nemail:\ntel:\nfax:\naddress:\n",
+);
 
 /// True for a line that carries a boilerplate mark or is a bare page number.
 fn has_mark(line: &str) -> bool {
-    if char_len(line) > MAX_BOILERPLATE_CHARS {
+    if line.len() > MAX_BOILERPLATE_CHARS * 4 || char_len(line) > MAX_BOILERPLATE_CHARS {
         return false;
     }
     // The marks are ASCII or Han: ASCII case folding is all they need.
     let lower = line.to_ascii_lowercase();
-    if MARKS.iter().any(|m| lower.contains(m)) {
+    if MARKS.lines().any(|m| lower.contains(m)) {
         return true;
     }
-    is_page_number(line)
+    is_page_number(line) || is_link_row(line) || is_bracketed_link(line) || has_phone_number(line)
+}
+
+/// Links side by side: `首页 | 关于我们 | 联系方式`, or a lone separator `|`.
+fn is_link_row(line: &str) -> bool {
+    let (mut parts, mut filled) = (0, 0);
+    for part in line.split(['|', '｜']).map(text::trim) {
+        if !is_short(part) {
+            return false;
+        }
+        parts += 1;
+        filled += usize::from(!part.is_empty());
+    }
+    parts >= 2 && (filled == 0 || filled >= 3)
+}
+
+/// A link word in brackets, as sites print their buttons: `【打印正文】`, `[Close]`.
+fn is_bracketed_link(line: &str) -> bool {
+    let inner = line
+        .strip_prefix('【')
+        .and_then(|l| l.strip_suffix('】'))
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')));
+    inner.is_some_and(|inner| is_short(inner) && !inner.contains(['【', '】', '[', ']']))
+}
+
+/// A telephone number written with a dash (`0571-8765 4321`, `400-123-4567`).
+fn has_phone_number(line: &str) -> bool {
+    let mut digits = 0;
+    let mut dashed = false;
+    for c in line.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c == '-' && digits >= 3 {
+            dashed = true;
+        } else if c != ' ' {
+            if dashed && digits >= 7 {
+                return true;
+            }
+            digits = 0;
+            dashed = false;
+        }
+    }
+    dashed && digits >= 7
+}
+
+/// A label with nothing after it (`相关报道：`): what it announced was not copied.
+fn is_dangling_label(line: &str) -> bool {
+    is_short(line) && line.ends_with([':', '：'])
 }
 
 /// `1`, `- 2 -`, `第3页`, `1/5`, `共2页`.
 fn is_page_number(line: &str) -> bool {
-    let compact: String = line
-        .chars()
-        .filter(|c| !text::is_space(*c) && !matches!(c, '-' | '—' | '/' | '第' | '页' | '共'))
-        .collect();
+    let mut digits = 0;
+    for c in line.chars() {
+        if text::digit_value(c).is_some() {
+            digits += 1;
+        } else if !(text::is_space(c) || matches!(c, '-' | '—' | '/' | '第' | '页' | '共')) {
+            return false;
+        }
+    }
     // Three digits at most: a four-digit line is more likely a year than a page.
-    (1..=3).contains(&compact.chars().count())
-        && compact.chars().all(|c| text::digit_value(c).is_some())
+    (1..=3).contains(&digits)
 }
 
 /// A short line with no sentence punctuation: a link word, a label, a counter.
@@ -109,14 +134,16 @@ fn is_short(line: &str) -> bool {
     char_len(line) <= MAX_SHORT_CHARS && !line.chars().any(is_sentence_end)
 }
 
-/// Removes the footer and the signature before it. Returns the author named by
-/// the signature, if any.
-pub fn strip(blocks: &mut Vec<RawBlock>) -> Option<String> {
+/// Removes the footer and the signature before it. Returns what the signature
+/// says: the author (and the date, for an issuer's signature) or the source.
+pub fn strip(blocks: &mut Vec<RawBlock>) -> Metadata {
     strip_header(blocks);
+    strip_repeated_marks(blocks);
     let mut zone_start = blocks.len();
     let mut marked = false;
     let mut signature_at = None;
-    for (i, block) in blocks.iter().enumerate().rev() {
+    let mut signed = Metadata::default();
+    for (i, block) in blocks.iter().enumerate().rev().take(MAX_FOOTER_BLOCKS) {
         if block.kind != RawKind::Text {
             break;
         }
@@ -124,31 +151,135 @@ pub fn strip(blocks: &mut Vec<RawBlock>) -> Option<String> {
             signature_at = Some((i, signature));
             break;
         }
-        if has_mark(&block.text) {
+        if let Some((start, name, date)) = metadata::dated_signature(blocks, i) {
+            signature_at = Some((start, Signature::Author(name)));
+            signed.published = Some(date);
+            break;
+        }
+        let last = i + 1 == blocks.len();
+        if has_mark(&block.text) || (last && is_dangling_label(&block.text)) {
             marked = true;
         } else if !is_short(&block.text) {
             break;
         }
         zone_start = i;
     }
-    let mut author = None;
-    if let Some((i, signature)) = signature_at {
-        blocks.truncate(i);
-        if let Signature::Author(name) = signature {
-            author = Some(name);
+    match signature_at {
+        Some((i, Signature::Source(source))) => {
+            blocks.truncate(i + 1);
+            signed.source = Some(source);
         }
-        // A credit line (`（责任编辑：…）`) may follow the real signature.
-        if let Some(last) = blocks.last()
-            && let Some(Signature::Author(name)) = metadata::signature(&last.text)
-            && author.is_none()
-        {
-            author = Some(name);
-            blocks.pop();
+        Some((i, signature)) => {
+            blocks.truncate(i);
+            if let Signature::Author(name) = signature {
+                signed.author = Some(name);
+            }
+            // A credit line (`（责任编辑：…）`) may follow the real signature.
+            if let Some(last) = blocks.last()
+                && let Some(Signature::Author(name)) = metadata::signature(&last.text)
+                && signed.author.is_none()
+            {
+                signed.author = Some(name);
+                blocks.pop();
+            }
         }
-    } else if marked {
-        blocks.truncate(zone_start);
+        None if marked => blocks.truncate(zone_start),
+        None => {}
     }
-    author
+    signed
+}
+
+/// Longest running header or footer, in characters.
+const MAX_FURNITURE_CHARS: usize = 60;
+/// A running header repeats on at least this many pages…
+const MIN_PAGES: usize = 3;
+/// …of at least this many lines each.
+const MIN_PAGE_LINES: usize = 15;
+
+/// Marks the lines that repeat at regular intervals through a text: running
+/// headers and footers of its pages (`Annual Report 2024`, `- 3 -`, `Page 4 of
+/// 9`), digits aside. Empty strings are blank lines. The first line stays: a
+/// title repeated on every page is still the title.
+pub fn repeated_furniture(lines: &[&str]) -> Vec<bool> {
+    // Line numbers by text, digits masked. (Keyed by `String` as ids are, so the
+    // WebAssembly holds one hash map, not two.)
+    let mut groups: HashMap<String, usize> = HashMap::new();
+    let mut positions: Vec<Vec<usize>> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let candidate = !line.is_empty()
+            && line.len() <= MAX_FURNITURE_CHARS * 4
+            && char_len(line) <= MAX_FURNITURE_CHARS
+            && !line.chars().last().is_some_and(is_sentence_end);
+        if candidate {
+            let masked = line
+                .chars()
+                .map(|c| {
+                    if text::digit_value(c).is_some() {
+                        '#'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            // `get` and `insert` as in `ids`: each other map method would add code.
+            let group = match groups.get(&masked) {
+                Some(&group) => group,
+                None => {
+                    groups.insert(masked, positions.len());
+                    positions.push(Vec::new());
+                    positions.len() - 1
+                }
+            };
+            positions[group].push(i);
+        }
+    }
+    let first_line = lines.iter().position(|l| !l.is_empty());
+    let mut out = vec![false; lines.len()];
+    for at in positions.iter().filter(|at| is_page_spaced(at)) {
+        for &i in at.iter().filter(|&&i| Some(i) != first_line) {
+            out[i] = true;
+        }
+    }
+    out
+}
+
+/// True when positions repeat about once a page: at least [`MIN_PAGES`] times,
+/// every gap near a whole number of the shortest one (a page may lack it).
+fn is_page_spaced(at: &[usize]) -> bool {
+    if at.len() < MIN_PAGES {
+        return false;
+    }
+    let gaps: Vec<usize> = at.windows(2).map(|w| w[1] - w[0]).collect();
+    let page = gaps.iter().copied().min().unwrap_or(0);
+    page >= MIN_PAGE_LINES
+        && gaps.iter().all(|&gap| {
+            let pages = (gap + page / 2) / page;
+            gap.abs_diff(pages * page) * 5 <= page
+        })
+}
+
+/// Drops site chrome repeated through the page: a line with a boilerplate mark
+/// that comes more than once (`返回顶部` after every section, page numbers).
+fn strip_repeated_marks(blocks: &mut Vec<RawBlock>) {
+    // Page numbers differ from page to page; any other line repeats as it is.
+    let key = |b: &RawBlock| {
+        if is_page_number(&b.text) {
+            String::new()
+        } else {
+            b.text.clone()
+        }
+    };
+    let short = |b: &RawBlock| b.kind == RawKind::Text && b.text.len() <= MAX_BOILERPLATE_CHARS * 4;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for block in blocks.iter().filter(|b| short(b)) {
+        let key = key(block);
+        let count = counts.get(&key).map_or(1, |n| n + 1);
+        counts.insert(key, count);
+    }
+    blocks.retain(|b| {
+        let repeated = short(b) && counts.get(&key(b)).is_some_and(|&n| n > 1);
+        !(repeated && has_mark(&b.text))
+    });
 }
 
 /// Drops breadcrumb and toolbar lines (`当前位置：首页 > 新闻`) before the text.
@@ -165,10 +296,22 @@ fn strip_header(blocks: &mut Vec<RawBlock>) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn no_mark_is_empty_or_upper_case() {
+        // An empty mark would make every line chrome.
+        for mark in MARKS.lines() {
+            assert!(
+                !mark.is_empty() && mark == mark.to_ascii_lowercase(),
+                "{mark:?}"
+            );
+        }
+        assert!(has_mark("Copyright 2024") && !has_mark("A short line"));
+    }
+
     fn run(lines: &[&str]) -> (Vec<String>, Option<String>) {
         let mut blocks: Vec<RawBlock> = lines.iter().map(|l| RawBlock::text(*l)).collect();
-        let author = strip(&mut blocks);
-        (blocks.into_iter().map(|b| b.text).collect(), author)
+        let signed = strip(&mut blocks);
+        (blocks.into_iter().map(|b| b.text).collect(), signed.author)
     }
 
     #[test]
@@ -202,6 +345,114 @@ mod tests {
         ]);
         assert_eq!(kept, ["The last real paragraph of the story ends here."]);
         assert_eq!(author, None);
+    }
+
+    #[test]
+    fn a_school_site_footer_goes_and_the_source_credit_stays() {
+        let (kept, _) = run(&[
+            "正文最后一段，讲完了全部内容。",
+            "（来源：某某日报）",
+            "【打印本文】",
+            "上一篇：开学典礼隆重举行[ 09-01 ]",
+            "下一篇：秋季运动会通知[ 09-15 ]",
+            "站点地图",
+            "|",
+            "校友网",
+            "|",
+            "联系方式",
+            "某某市实验中学 版权所有",
+            "地址：某某市人民路1号 电话：0571-88886666",
+            "某ICP备12345678号",
+        ]);
+        assert_eq!(
+            kept,
+            ["正文最后一段，讲完了全部内容。", "（来源：某某日报）"]
+        );
+        let mut blocks = vec![
+            RawBlock::text("正文。"),
+            RawBlock::text("（来源：某某日报）"),
+        ];
+        assert_eq!(strip(&mut blocks).source.as_deref(), Some("某某日报"));
+    }
+
+    #[test]
+    fn chrome_repeated_through_the_page_goes() {
+        let (kept, _) = run(&[
+            "第一部分的正文，讲了一些事情。",
+            "返回顶部",
+            "- 1 -",
+            "第二部分的正文，讲了另一些事情。",
+            "返回顶部",
+            "- 2 -",
+            "欢迎来电咨询，联系电话：0571-1234567。",
+            "最后一段正文，到此结束。",
+        ]);
+        assert_eq!(
+            kept,
+            [
+                "第一部分的正文，讲了一些事情。",
+                "第二部分的正文，讲了另一些事情。",
+                "欢迎来电咨询，联系电话：0571-1234567。",
+                "最后一段正文，到此结束。"
+            ],
+            "a line with a mark that comes once, in the text, stays"
+        );
+    }
+
+    #[test]
+    fn rows_of_links_labels_and_contacts_are_footer() {
+        assert!(is_link_row("首页 | 新闻 | 关于"));
+        assert!(is_link_row("｜"));
+        assert!(!is_link_row("甲 | 乙"), "two parts may be a title");
+        assert!(is_bracketed_link("[Print]"));
+        assert!(!is_bracketed_link(
+            "【专题】一篇很长很长的文章标题在这里继续写"
+        ));
+        assert!(has_phone_number("Tel 400-123-4567"));
+        assert!(!has_phone_number("全年增长12.5%，达到3000万元"));
+        let (kept, _) = run(&[
+            "The last paragraph of the story ends here.",
+            "Related articles:",
+        ]);
+        assert_eq!(kept, ["The last paragraph of the story ends here."]);
+    }
+
+    #[test]
+    fn an_issuer_above_a_date_signs_the_notice() {
+        let mut blocks: Vec<RawBlock> = [
+            "请各单位认真落实。",
+            "某某县教育局",
+            "2024年3月1日",
+            "主办单位：某某县人民政府",
+        ]
+        .iter()
+        .map(|l| RawBlock::text(*l))
+        .collect();
+        let signed = strip(&mut blocks);
+        assert_eq!(signed.author.as_deref(), Some("某某县教育局"));
+        assert_eq!(signed.published.as_deref(), Some("2024年3月1日"));
+        assert_eq!(blocks.len(), 1);
+    }
+
+    #[test]
+    fn repeated_furniture_is_regular_and_spares_the_title() {
+        let mut lines = vec!["Report"];
+        let filler = ["text"; 17];
+        for _ in 0..4 {
+            lines.extend(filler);
+            lines.push("Report");
+            lines.push("- 7 -");
+        }
+        let marked = repeated_furniture(&lines);
+        assert!(!marked[0], "the title stays");
+        assert_eq!(marked.iter().filter(|&&m| m).count(), 8);
+        // A label repeated at uneven distances (a table's cells) is text.
+        let mut table = vec![];
+        for gap in [3, 20, 9, 30] {
+            table.extend(std::iter::repeat_n("row", gap));
+            table.push("Subtotal");
+        }
+        assert!(repeated_furniture(&table).iter().all(|&m| !m));
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! Step 2 of parsing: the title, the metadata line under it, and author signatures.
 //!
 //! Metadata lines are recognised by their labels (`文章来源:` `时间:` `作者：`
-//! `Source:` `By …`), with ASCII or full-width colons, so the same rules read
-//! other sites' headers too.
+//! `Source:` `Author:` `By …`), with ASCII or full-width colons, so the same rules
+//! read other sites' headers too. A byline without a label is a line under the
+//! title, before the text, holding a person's name, alone or after their office
+//! (`浙江省省长 刘捷`, `本报记者 张三`); a name is two to four Han characters
+//! starting with a common surname. At the end, a signature in parentheses, a
+//! `作者：` line, or a name above a date.
 
 use super::Metadata;
 use super::blocks::{RawBlock, RawKind};
@@ -69,6 +73,10 @@ const LABELS: &[(&str, Field)] = &[
     ("记者", Field::Author),
     ("编辑", Field::Ignored),
     ("字号", Field::Ignored),
+    ("点击数", Field::Ignored),
+    ("点击量", Field::Ignored),
+    ("阅读量", Field::Ignored),
+    ("浏览量", Field::Ignored),
     ("点击", Field::Ignored),
     ("source", Field::Source),
     ("updated", Field::Ignored),
@@ -162,18 +170,25 @@ fn is_date_line(line: &str) -> bool {
         c.is_ascii_digit()
             || matches!(
                 c,
-                '-' | '/' | '.' | ':' | ' ' | '年' | '月' | '日' | '时' | '分' | ','
+                '-' | '/' | '.' | ':' | '年' | '月' | '日' | '时' | '分' | ','
             )
+            || text::is_space(c)
     };
     if digits >= 6 && line.chars().all(allowed) {
         return true;
     }
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = line.to_ascii_lowercase();
+    const MONTHS: &str =
+        "january february march april may june july august september october november december";
+    // The first word is a month or its abbreviation (`Mar.`), never `Jane`.
+    let first = line
+        .split([' ', ','])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
     digits >= 4
-        && MONTHS.iter().any(|m| lower.starts_with(m))
+        && first.len() >= 3
+        && text::words(MONTHS).any(|m| m.starts_with(first.as_str()))
         && line
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '.'))
@@ -193,12 +208,18 @@ pub fn take_front_matter(blocks: &mut Vec<RawBlock>) -> Metadata {
         apply(&mut meta, field.unwrap_or(Field::Ignored), b.text.clone());
         false
     });
-    // Metadata sits within the first few blocks; stop at the first real paragraph.
+    // Metadata sits within the first few blocks; a byline comes before the text.
     let mut index = 0;
+    let mut before_text = true;
     while index < blocks.len().min(4) {
         let block = &blocks[index];
         if block.kind != RawKind::Text {
             break;
+        }
+        if before_text && let Some(name) = name_byline(&block.text) {
+            apply(&mut meta, Field::Author, name);
+            blocks.remove(index);
+            continue;
         }
         if let Some(fields) = metadata_line(&block.text) {
             for (field, value) in fields {
@@ -209,12 +230,90 @@ pub fn take_front_matter(blocks: &mut Vec<RawBlock>) -> Metadata {
         } else if let Some(author) = english_byline(&block.text) {
             apply(&mut meta, Field::Author, author);
         } else {
+            before_text &= !is_prose(&block.text);
             index += 1;
             continue;
         }
         blocks.remove(index);
     }
     meta
+}
+
+/// Running text rather than a heading or a subtitle: a sentence, or a long line.
+fn is_prose(line: &str) -> bool {
+    char_len(line) > MAX_BYLINE_CHARS || line.chars().any(is_sentence_end)
+}
+
+/// Longest byline, in characters.
+const MAX_BYLINE_CHARS: usize = 30;
+
+/// The most common Chinese surnames: a name starts with one of them.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+/// Two-character surnames.
+const COMPOUND_SURNAMES: &str = "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙";
+
+/// A personal name: two to four Han characters starting with a surname.
+fn is_chinese_name(word: &str) -> bool {
+    let chars = char_len(word);
+    let compound = text::words(COMPOUND_SURNAMES).any(|s| word.starts_with(s));
+    word.chars().all(text::is_han)
+        && (2..=4).contains(&chars)
+        && (compound || (chars <= 3 && word.chars().next().is_some_and(|c| SURNAMES.contains(c))))
+}
+
+/// A byline without a label: a name, alone or after an office (`本报记者 张三`).
+/// Returns the whole line, office included, as signatures keep it.
+fn name_byline(line: &str) -> Option<String> {
+    let line = text::trim(line);
+    if char_len(line) > MAX_BYLINE_CHARS
+        || line
+            .chars()
+            .any(|c| text::is_clause_end(c) || matches!(c, '、' | '（' | '('))
+    {
+        return None;
+    }
+    let mut words = line.split(text::is_space).filter(|w| !w.is_empty());
+    let name = words.next_back()?;
+    let mut office = 0;
+    for word in words {
+        if !word.chars().all(text::is_han) {
+            return None;
+        }
+        office += 1;
+    }
+    (is_chinese_name(name) && office <= 2).then(|| line.to_string())
+}
+
+/// A signature made of a name above a date, or both on one line, ending at
+/// block `last`: (first block of the signature, name, date).
+pub fn dated_signature(blocks: &[RawBlock], last: usize) -> Option<(usize, String, String)> {
+    let block = blocks.get(last).filter(|b| b.kind == RawKind::Text)?;
+    let is_signer = |line: &str| {
+        (2..=MAX_BYLINE_CHARS).contains(&char_len(line))
+            && !line
+                .chars()
+                .any(|c| is_sentence_end(c) || matches!(c, '，' | ',' | '；' | ';' | '：' | ':'))
+            && !line.starts_with(|c: char| c.is_ascii_digit())
+            && !line.ends_with('.')
+    };
+    if is_date_line(&block.text) {
+        let above = blocks.get(last.checked_sub(1)?)?;
+        return (above.kind == RawKind::Text && is_signer(&above.text))
+            .then(|| (last - 1, above.text.clone(), block.text.clone()));
+    }
+    // `某某办公室 2024年3月1日`: the date is the last one to four words.
+    let line = text::trim(&block.text);
+    let mut cut = line.len();
+    for _ in 0..4 {
+        cut = line[..cut]
+            .trim_end_matches(text::is_space)
+            .rfind(text::is_space)?;
+        let (name, date) = (text::trim(&line[..cut]), text::trim(&line[cut..]));
+        if is_date_line(date) && is_signer(name) {
+            return Some((last, name.to_string(), date.to_string()));
+        }
+    }
+    None
 }
 
 /// `By Jane Doe` (optionally `| date`) as a whole line.
@@ -247,6 +346,9 @@ pub enum Signature {
     Author(String),
     /// An editor credit or an end mark (`(完)`, `（责任编辑：…）`): not article text.
     Credit,
+    /// Where the article was first published (`（来源：人民日报）`): part of the
+    /// article's text, and its source when the page names none.
+    Source(String),
 }
 
 /// Recognises a signature line at the end of an article.
@@ -277,9 +379,18 @@ pub fn signature(line: &str) -> Option<Signature> {
         return Some(Signature::Credit);
     }
     if let Some(fields) = metadata_line(inner) {
-        return Some(match fields.iter().find(|(f, _)| *f == Field::Author) {
-            Some((_, name)) if !name.is_empty() => Signature::Author(name.clone()),
-            _ => Signature::Credit,
+        let value = |field: Field| {
+            fields
+                .iter()
+                .find(|(f, v)| *f == field && !v.is_empty())
+                .map(|(_, v)| v.clone())
+        };
+        return Some(if let Some(name) = value(Field::Author) {
+            Signature::Author(name)
+        } else if let Some(source) = value(Field::Source) {
+            Signature::Source(source)
+        } else {
+            Signature::Credit
         });
     }
     Some(Signature::Author(inner.to_string()))
@@ -354,11 +465,69 @@ mod tests {
         );
         assert_eq!(signature("（完）"), Some(Signature::Credit));
         assert_eq!(signature("（责任编辑：王五）"), Some(Signature::Credit));
+        assert_eq!(
+            signature("（来源：某某日报）"),
+            Some(Signature::Source("某某日报".into()))
+        );
         assert_eq!(signature("（这是一句完整的话。）"), None);
         assert_eq!(
             signature("— Jane Doe"),
             Some(Signature::Author("Jane Doe".into()))
         );
+    }
+
+    #[test]
+    fn a_name_under_the_title_is_the_byline() {
+        let mut b = blocks(&[
+            "副标题：关于某项工作的说明",
+            "某某市市长 王小明",
+            "正文第一段。",
+        ]);
+        let meta = take_front_matter(&mut b);
+        assert_eq!(meta.author.as_deref(), Some("某某市市长 王小明"));
+        assert_eq!(b.len(), 2, "the byline leaves the text");
+
+        let mut b = blocks(&["【专题】 一篇评论的标题", "欧阳明", "正文第一段。"]);
+        assert_eq!(take_front_matter(&mut b).author.as_deref(), Some("欧阳明"));
+    }
+
+    #[test]
+    fn short_lines_that_are_not_names_stay() {
+        for line in [
+            "前言",
+            "总体要求",
+            "博雅通达 求真力行",
+            "2024 年度报告",
+            "张三、李四的故事",
+        ] {
+            let mut b = blocks(&[line, "正文第一段。"]);
+            assert_eq!(take_front_matter(&mut b).author, None, "{line}");
+            assert_eq!(b.len(), 2);
+        }
+        // After the text has started, a name on its own line is text.
+        let mut b = blocks(&["正文第一段，讲了很多内容。", "王小明"]);
+        assert_eq!(take_front_matter(&mut b).author, None);
+    }
+
+    #[test]
+    fn a_name_above_a_date_at_the_end_signs_the_text() {
+        let b = blocks(&["通知正文。", "某某县教育局", "2024年3月1日"]);
+        assert_eq!(
+            dated_signature(&b, 2),
+            Some((1, "某某县教育局".into(), "2024年3月1日".into()))
+        );
+        let b = blocks(&["Body text.", "Jane Doe March 3, 2024"]);
+        assert_eq!(
+            dated_signature(&b, 1),
+            Some((1, "Jane Doe".into(), "March 3, 2024".into()))
+        );
+        let b = blocks(&["通知正文。", "某某县教育局　2024年3月1日"]);
+        assert_eq!(
+            dated_signature(&b, 1),
+            Some((1, "某某县教育局".into(), "2024年3月1日".into()))
+        );
+        let b = blocks(&["正文的最后一句话。", "2024年3月1日"]);
+        assert_eq!(dated_signature(&b, 1), None);
     }
 
     #[test]

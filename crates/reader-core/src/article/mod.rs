@@ -4,19 +4,25 @@
 //! [`parse`] runs the pipeline in numbered steps, one module each:
 //!
 //! 1. [`blocks`]: normalise line breaks and control characters, detect the
-//!    format, and cut plain text into blocks. Rich sources (HTML, and Markdown
-//!    once converted to HTML) arrive already cut, from [`crate::html`], with
-//!    their inline formatting and containers (lists, quotes, tables, figures).
+//!    format, and cut plain text into blocks (fenced code and underlined
+//!    headings kept, HTML comments and running page headers and footers left
+//!    out). Rich sources (HTML, and Markdown once converted to HTML) arrive
+//!    already cut, from [`crate::html`], with their inline formatting and
+//!    containers (lists, quotes, tables, figures).
 //! 2. [`metadata`]: take the title (first non-empty line), the source and
-//!    publication-time line below it, and the author signature at the end.
+//!    publication-time line below it, and a byline (`作者：`, `Author:`, a name
+//!    with its office) before the text.
 //! 3. [`boilerplate`]: drop site footers (page numbers, registration numbers,
-//!    visitor counters, copyright lines, stray link words) by general rules.
+//!    visitor counters, copyright, contact and address lines, rows of links, stray
+//!    link words) by general rules, and take the signature at the end.
 //! 4. [`headings`]: find headings from Chinese official numbering (一、 （一） 1. （1）),
-//!    第X章/节/条, English numbering, or tagged headings (`<h2>`, Markdown `#`),
-//!    keeping only consistent sequences.
+//!    laws' 第X编/章/节/条, English numbering, or tagged headings (`<h2>`,
+//!    Markdown `#`), keeping only consistent sequences; unnumbered text by the
+//!    shape of its lines ([`shape`]).
 //! 5. Assemble the body text and the section tree, each node with its byte span.
-//! 6. [`points`]: find enumerations (一是…二是…, 第一…, 首先…最后…) and parallel
-//!    runs (坚持…坚持…坚持…) inside each section's paragraphs.
+//! 6. [`points`]: find enumerations (一是…二是…, 第一…, 首先…最后…), parallel
+//!    runs (坚持…坚持…坚持…, ——…——…——…) and lead sentences of consecutive
+//!    paragraphs inside each section's paragraphs.
 //! 7. [`ids`]: give every heading and point a stable, unique, URL-safe id.
 //!
 //! Spans are byte offsets into [`Document::body`] that always fall on character
@@ -32,6 +38,7 @@ mod metadata;
 mod points;
 pub mod reading_time;
 pub mod rich;
+mod shape;
 pub mod text;
 
 pub use blocks::detect_format;
@@ -379,10 +386,10 @@ fn assemble(
     let mut meta = metadata::take_front_matter(&mut raw);
 
     // 3. Footer boilerplate and the signature at the end.
-    let signature = boilerplate::strip(&mut raw);
-    if meta.author.is_none() {
-        meta.author = signature;
-    }
+    let signed = boilerplate::strip(&mut raw);
+    meta.author = meta.author.or(signed.author);
+    meta.source = meta.source.or(signed.source);
+    meta.published = meta.published.or(signed.published);
 
     // 4. Headings.
     let detected = headings::detect(&raw, format);
@@ -453,6 +460,11 @@ impl Builder {
             .text
             .split_at(heading.split_at.unwrap_or(raw.text.len()));
         let (head, rest) = (text::trim(head), text::trim(rest));
+        let label = if heading.article {
+            headings::article_label(head, rest)
+        } else {
+            head.to_string()
+        };
         self.close_sections(heading.level);
         let (span, inlines) = self.append_part(raw, head);
         let node = self.nodes.len();
@@ -461,7 +473,7 @@ impl Builder {
             kind: NodeKind::Section {
                 level: heading.level,
             },
-            label: head.to_string(),
+            label,
             span,
             block: self.blocks.len(),
             parent: self.open.last().map(|&(i, _)| i),

@@ -5,13 +5,18 @@
 //! - **Enumerations**: markers of one family that count up from one at the start of
 //!   a sentence (or after a colon): 一是…二是…三是…, 一要…二要…, 第一，…第二，…,
 //!   首先…其次…最后…, ①②③, （1）（2）, First, … Second, … Finally, …
-//!   (also after a `；`: 一是…；二是…；三是…)
 //!   A family needs two markers in sequence, so a lone 一是 is text.
+//!   (also after a `；`: 一是…；二是…；三是…, and 一是 after a `，`)
+//!   第一条主线是…第二条主线是… counts too: 第X条 glued to a word is no law article.
 //! - **Parallel runs**: three or more adjacent sentences opening with the same lead
-//!   (the first two Han characters, or the first English word):
+//!   (the first two Han characters, a dash `——`, or the first English word; after a
+//!   pronoun, the first two words, since "I …" opens half the sentences of a story):
 //!   坚持人民至上，… 坚持自信自立，… 坚持守正创新，…
 //!   Adjacent means the next sentence, or the opening sentences of consecutive
 //!   paragraphs. A lone sentence with the same opening is not a run.
+//! - **Lead sentences**: three or more consecutive paragraphs that each open with
+//!   a short statement of a few words, then explain it (the bold lead-ins of
+//!   reports): 坚守初心使命的本质要求。党章开宗明义…
 //!
 //! A point runs from its marker to the next point in its paragraph, or to the end
 //! of its paragraph (enumerations) or sentence (runs). A run inside an enumerated
@@ -114,7 +119,9 @@ fn find_points(doc: &Document, paragraphs: &[usize]) -> Vec<Found> {
     let enumerated = enumerations(doc, &sentences);
     let starts: Vec<usize> = enumerated.iter().map(|p| p.span.start).collect();
     let runs = parallel_runs(doc, &sentences, &starts);
-    merge_by_start(enumerated, runs)
+    let found = merge_by_start(enumerated, runs);
+    let taken: Vec<usize> = found.iter().map(|p| p.span.start).collect();
+    merge_by_start(found, lead_sentences(doc, &sentences, &taken))
 }
 
 /// Merges two lists of points, each in text order, into one in text order.
@@ -179,20 +186,21 @@ fn split_sentences(body: &str, span: Span, block: usize) -> Vec<Sentence> {
 
 /// Recognises an enumeration marker at the start of `s`.
 fn marker_at(s: &str) -> Option<(Family, Option<u32>)> {
-    if let Some((n, used)) = leading_chinese_numeral(s)
-        && n <= 20
-    {
-        match s[used..].chars().next() {
-            Some('是') => return Some((Family::Shi, Some(n))),
-            Some('要') => return Some((Family::Yao, Some(n))),
-            _ => {}
-        }
+    if let Some(marker) = shi_or_yao(s) {
+        return Some(marker);
     }
     if let Some(rest) = s.strip_prefix('第')
         && let Some((n, used)) = leading_chinese_numeral(rest)
-        && rest[used..].starts_with(['，', ',', '、', '：', ':'])
     {
-        return Some((Family::Di, Some(n)));
+        let after = &rest[used..];
+        // 第一，… or 第一条主线… / 第二个方面… (a measure word glued to its noun).
+        let counted = after
+            .strip_prefix(['条', '个', '项', '点', '种'])
+            .and_then(|noun| noun.chars().next())
+            .is_some_and(is_han);
+        if after.starts_with(['，', ',', '、', '：', ':']) || counted {
+            return Some((Family::Di, Some(n)));
+        }
     }
     for (word, ordinal) in [
         ("首先", Some(1)),
@@ -233,26 +241,42 @@ fn marker_at(s: &str) -> Option<(Family, Option<u32>)> {
     None
 }
 
+/// 一是 / 二要 at the start of `s`.
+fn shi_or_yao(s: &str) -> Option<(Family, Option<u32>)> {
+    let (n, used) = leading_chinese_numeral(s).filter(|&(n, _)| n <= 20)?;
+    match s[used..].chars().next() {
+        Some('是') => Some((Family::Shi, Some(n))),
+        Some('要') => Some((Family::Yao, Some(n))),
+        _ => None,
+    }
+}
+
 /// Markers at sentence starts and right after a colon.
 fn markers(doc: &Document, sentences: &[Sentence]) -> Vec<Marker> {
     let mut out = Vec::new();
     for s in sentences {
         let text = &doc.body[s.span.range()];
-        let mut positions = vec![0];
-        positions.extend(
-            text.char_indices()
-                .filter(|&(_, c)| matches!(c, '：' | ':' | '；' | ';'))
-                .map(|(i, c)| i + c.len_utf8()),
-        );
-        for p in positions {
-            let rest = text[p..].trim_start_matches(text::is_space);
-            if let Some((family, ordinal)) = marker_at(rest) {
+        let mut push = |p: usize, found: Option<(Family, Option<u32>)>| {
+            if let Some((family, ordinal)) = found {
                 out.push(Marker {
                     family,
                     ordinal,
-                    at: s.span.start + (text.len() - rest.len()),
+                    at: s.span.start + p,
                     block: s.block,
                 });
+            }
+        };
+        push(0, marker_at(text));
+        for (i, c) in text.char_indices() {
+            let after = i + c.len_utf8();
+            match c {
+                '：' | ':' | '；' | ';' => {
+                    let rest = text[after..].trim_start_matches(text::is_space);
+                    push(text.len() - rest.len(), marker_at(rest));
+                }
+                // After a comma only 一是 / 一要 are sure to enumerate.
+                '，' => push(after, shi_or_yao(&text[after..])),
+                _ => {}
             }
         }
     }
@@ -332,19 +356,85 @@ fn lead(sentence: &str) -> Option<String> {
         let second = chars.next().filter(|&c| is_han(c))?;
         return Some([first, second].iter().collect());
     }
+    if sentence.starts_with("——") {
+        return Some("——".to_string());
+    }
     let is_letter = |c: char| is_word_char(c) && !c.is_ascii_digit() && !text::is_cjk(c);
     if is_letter(first) {
-        let word: String = sentence
-            .chars()
-            .take_while(|&c| is_letter(c) || c == '\'')
-            .filter_map(text::fold)
-            .collect();
-        const TOO_COMMON: [&str; 9] = [
-            "the", "a", "an", "it", "this", "that", "there", "and", "but",
-        ];
-        return (!TOO_COMMON.contains(&word.as_str())).then_some(word);
+        let mut words = sentence
+            .split(|c: char| !(is_letter(c) || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().filter_map(text::fold).collect::<String>());
+        let word = words.next()?;
+        // Words that open sentences of any kind: no run starts with them.
+        const TOO_COMMON: &str = "the a an this that these those there and but so or then now \
+            in on at as if when after before for of to with by not also even";
+        const PRONOUNS: &str = "i we you he she it they my our";
+        if text::words(TOO_COMMON).any(|w| w == word) {
+            return None;
+        }
+        let mut word = word;
+        if text::words(PRONOUNS).any(|w| w == word) {
+            word.push(' ');
+            word.push_str(&words.next()?);
+        }
+        return Some(word);
     }
     None
+}
+
+/// Longest and shortest lead sentence, in characters, without its full stop.
+const MAX_LEAD_CHARS: usize = 25;
+const MIN_LEAD_CHARS: usize = 4;
+/// A lead sentence is explained by at least this much text after it.
+const MIN_EXPLANATION_CHARS: usize = 30;
+
+/// Paragraphs opening with a short statement (Han, no clause punctuation, a full
+/// stop, then an explanation), three or more in a row. `taken` holds the sorted
+/// starts of the points already found.
+fn lead_sentences(doc: &Document, sentences: &[Sentence], taken: &[usize]) -> Vec<Found> {
+    let is_lead = |s: &Sentence| {
+        let text = &doc.body[s.span.range()];
+        // A statement ends with a full stop: `各位代表！` calls, it does not state.
+        let statement = text.trim_end_matches(['。', '．', '.']);
+        let explanation = &doc.body[s.span.end..doc.blocks[s.block].span.end];
+        statement.len() < text.len()
+            && statement.len() <= MAX_LEAD_CHARS * 4
+            // A statement of a report, not a story told by someone (我们出发了。).
+            && statement
+                .chars()
+                .next()
+                .is_some_and(|c| is_han(c) && !"我你您他她它这那".contains(c))
+            && (MIN_LEAD_CHARS..=MAX_LEAD_CHARS).contains(&char_len(statement))
+            && !statement
+                .chars()
+                .any(|c| is_clause_end(c) || matches!(c, '、' | '（' | '(' | '）' | ')'))
+            && explanation.chars().nth(MIN_EXPLANATION_CHARS - 1).is_some()
+            && taken.binary_search(&s.span.start).is_err()
+            && marker_at(text).is_none()
+    };
+    let mut out = Vec::new();
+    // The lead sentences in a row so far, from the opening sentences.
+    let mut run: Vec<&Sentence> = Vec::new();
+    let openings = sentences.iter().filter(|s| s.opens_paragraph);
+    for s in openings.map(Some).chain([None]) {
+        if let Some(s) = s.filter(|s| is_lead(s)) {
+            run.push(s);
+            continue;
+        }
+        if run.len() >= MIN_RUN {
+            for s in &run {
+                let span = Span::new(s.span.start, doc.blocks[s.block].span.end);
+                out.push(Found {
+                    span,
+                    block: s.block,
+                    label: label(&doc.body[span.range()], false),
+                });
+            }
+        }
+        run.clear();
+    }
+    out
 }
 
 /// Runs of three or more adjacent sentences with the same lead.
@@ -542,6 +632,9 @@ mod tests {
         assert_eq!(marker_at("十二是"), Some((Family::Shi, Some(12))));
         assert_eq!(marker_at("第二，加强"), Some((Family::Di, Some(2))));
         assert_eq!(marker_at("第二条"), None);
+        assert_eq!(marker_at("第二条 本法"), None, "a law article");
+        assert_eq!(marker_at("第二条经验是"), Some((Family::Di, Some(2))));
+        assert_eq!(marker_at("第三个方面"), Some((Family::Di, Some(3))));
         assert_eq!(marker_at("最后，"), Some((Family::Sequence, None)));
         assert_eq!(marker_at("③完善"), Some((Family::Circled, Some(3))));
         assert_eq!(marker_at("(2)加强"), Some((Family::Paren, Some(2))));

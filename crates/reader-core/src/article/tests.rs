@@ -210,8 +210,23 @@ fn regulations_with_chapters_and_articles() {
     let tree = section_tree(&doc);
     assert_eq!(tree.len(), 2);
     assert_eq!(tree[0].0, "第一章 总则");
-    assert_eq!(tree[0].1, ["第一条", "第二条"]);
-    assert_eq!(tree[1].1, ["第三条", "第四条"]);
+    // An article's outline label is its number and the start of its text.
+    assert_eq!(
+        tree[0].1,
+        ["第一条 为了规范管理", "第二条 本条例适用于本省行政区域"]
+    );
+    assert_eq!(
+        tree[1].1,
+        [
+            "第三条 县级以上人民政府应当加强领导",
+            "第四条 有关部门按照职责分工负责"
+        ]
+    );
+    let article = &doc.nodes[doc.roots().next().unwrap()].children[0];
+    assert_eq!(
+        doc.text(doc.blocks[doc.nodes[*article].block].span),
+        "第一条"
+    );
     assert!(doc.body.contains("为了规范管理"));
 }
 
@@ -294,4 +309,118 @@ fn interleaved_runs_come_out_in_text_order() {
     );
     let starts: Vec<usize> = doc.nodes.iter().map(|n| n.span.start).collect();
     assert!(starts.windows(2).all(|w| w[0] < w[1]));
+}
+
+fn point_labels(doc: &Document) -> Vec<&str> {
+    doc.nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Point)
+        .map(|n| n.label.as_str())
+        .collect()
+}
+
+#[test]
+fn dash_runs_are_points() {
+    let doc = parse(
+        "标题\n\n五年来主要成绩：\n——经济实力明显增强，总量再上台阶。\n——民生福祉持续改善，收入稳步增长。\n——生态环境更加优美，空气质量提升。\n成绩来之不易。",
+    );
+    assert_eq!(
+        point_labels(&doc),
+        [
+            "——经济实力明显增强",
+            "——民生福祉持续改善",
+            "——生态环境更加优美"
+        ]
+    );
+}
+
+#[test]
+fn lead_sentences_of_consecutive_paragraphs_are_points() {
+    let explained = "这一点需要长期坚持，各部门要结合实际制定具体措施，确保取得实效，让群众满意。";
+    let text = format!(
+        "标题\n\n一、主要任务\n开场白，说明总体考虑。\n稳定农业生产。{explained}\n提升产业水平。{explained}\n改善城乡环境。{explained}\n二、回忆\n他们笑了起来。{explained}\n我们出发了。{explained}\n她点了点头。{explained}\n三、结语\n大家都来了！{explained}\n时间到了！{explained}\n会议结束了！{explained}"
+    );
+    let doc = parse(&text);
+    assert_eq!(
+        point_labels(&doc),
+        [
+            "稳定农业生产",
+            "提升产业水平",
+            "改善城乡环境",
+            "他笑了",
+            "天黑了"
+        ][..3]
+    );
+}
+
+#[test]
+fn enumerations_after_a_comma_and_counted_with_a_measure_word() {
+    let doc = parse(
+        "标题\n\n我们在加强管理的同时，一是完善了制度。内容很多。二是加强了培训。内容也多。\n第一条体会是：规划要先行。\n第二条体会是：落实要到位。",
+    );
+    assert_eq!(
+        point_labels(&doc),
+        [
+            "一是完善了制度",
+            "二是加强了培训",
+            "第一条体会是",
+            "第二条体会是"
+        ]
+    );
+    assert!(
+        doc.sections().next().is_none(),
+        "第一条体会 is no law article"
+    );
+}
+
+#[test]
+fn an_essay_told_in_the_first_person_has_no_invented_points() {
+    let doc = parse(
+        "My Year\n\nI moved to a new city in spring. It rained a lot.\n\nI found a job at a bakery. The hours were long.\n\nI learned to bake bread. It took months.\n\nI met my neighbours in summer. They were kind.\n",
+    );
+    assert!(point_labels(&doc).is_empty(), "{:?}", point_labels(&doc));
+    let doc = parse(
+        "Rules\n\nWe agree to listen first. We agree to speak plainly. We agree to decide together.\n",
+    );
+    assert_eq!(point_labels(&doc).len(), 3);
+}
+
+#[test]
+fn markdown_copied_without_its_marks_keeps_its_outline() {
+    let doc = parse_with(
+        "Widget Handbook\n\nAuthor: Sam Lee\n\nThis handbook explains how widgets are built and shipped, in two parts.\n\nBuilding\n\nFrames\n\nEvery widget starts as a frame cut from one sheet of steel.\n\n```\ncut --sheet 3\nWeld(frame, bolt)\n```\n\nPaint\n\nFrames are painted twice, once by hand and once by machine.\n\nShipping\n\nWidgets leave the plant in crates of twelve, every Monday morning.\n\nAppendix: Part numbers\n\nThe numbers below are the ones used in the plant since last year.\n",
+        ParseOptions {
+            format: Some(SourceFormat::PlainText),
+        },
+    );
+    assert_eq!(doc.metadata.author.as_deref(), Some("Sam Lee"));
+    let sections: Vec<(String, u8)> = doc
+        .nodes
+        .iter()
+        .filter_map(|n| match n.kind {
+            NodeKind::Section { level } => Some((n.label.clone(), level)),
+            NodeKind::Point => None,
+        })
+        .collect();
+    let expected = [
+        ("Building", 1),
+        ("Frames", 2),
+        ("Paint", 2),
+        ("Shipping", 2),
+        ("Appendix: Part numbers", 1),
+    ];
+    let expected: Vec<(String, u8)> = expected.iter().map(|&(l, n)| (l.to_string(), n)).collect();
+    assert_eq!(sections, expected);
+    assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Code));
+}
+
+#[test]
+fn a_report_with_a_byline_and_a_site_footer() {
+    let doc = parse(
+        "某某区政府工作报告\n来源：某某日报\n某某区区长 李明华\n各位代表：\n一、过去一年的工作\n过去一年，我们做了很多工作，取得了明显成效。\n二、今年的主要任务\n今年要继续努力，推动各项事业再上新台阶。\n【打印正文】\n网站地图 | 联系我们 | 无障碍\n某某区人民政府 版权所有\n",
+    );
+    assert_eq!(doc.metadata.author.as_deref(), Some("某某区区长 李明华"));
+    assert_eq!(doc.metadata.source.as_deref(), Some("某某日报"));
+    assert!(doc.body.ends_with("推动各项事业再上新台阶。"));
+    assert_eq!(doc.sections().count(), 2);
 }

@@ -4,6 +4,7 @@
 //! so every test here accepts both forms.
 
 /// True for Han ideographs (CJK Unified Ideographs and their extensions A–F).
+#[inline]
 pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}'
@@ -15,6 +16,7 @@ pub fn is_han(c: char) -> bool {
 
 /// True for characters of scripts written without spaces between words
 /// (Han, kana, Hangul), which we count per character rather than per word.
+#[inline]
 pub fn is_cjk(c: char) -> bool {
     is_han(c)
         || matches!(c,
@@ -24,16 +26,19 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Ends a sentence: `。！？` and their ASCII forms (`……` does not: it means "and so on").
+#[inline]
 pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '．')
 }
 
 /// Ends a clause inside a sentence, or the sentence itself.
+#[inline]
 pub fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '.')
 }
 
 /// Closing quotes and brackets that belong to the sentence they follow (`。”`).
+#[inline]
 pub fn is_closing_mark(c: char) -> bool {
     matches!(
         c,
@@ -41,7 +46,14 @@ pub fn is_closing_mark(c: char) -> bool {
     )
 }
 
+/// The words of a space-separated list. (Word lists are single strings: a table
+/// of string pointers costs the WebAssembly more than the words themselves.)
+pub fn words(list: &'static str) -> std::str::Split<'static, char> {
+    list.split(' ')
+}
+
 /// Whitespace including the ideographic space U+3000 and no-break spaces.
+#[inline]
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || c == '\u{FEFF}'
 }

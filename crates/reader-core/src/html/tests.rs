@@ -256,6 +256,42 @@ fn chinese_page_with_bold_paragraph_headings() {
     assert_eq!(points, ["一是要加强学习", "二是要加强实践"]);
 }
 
+#[test]
+fn law_articles_in_paragraphs_sit_under_chapter_tags() {
+    let doc = fragment(
+        "<h1>某某市养犬管理条例</h1><h2>第一章 总则</h2>\
+         <p>第一条 为了规范养犬行为，制定本条例。</p><p>第二条 本条例适用于本市。</p>\
+         <h2>第二章 管理</h2><p>第三条 养犬人应当遵守下列规定：</p>\
+         <p>（一）携带犬只出户的，应当束犬链；</p><p>（二）及时清除犬只粪便。</p>",
+    );
+    assert_eq!(
+        outline(&doc),
+        [
+            (1, "第一章 总则".to_string()),
+            (2, "第一条 为了规范养犬行为".to_string()),
+            (2, "第二条 本条例适用于本市".to_string()),
+            (1, "第二章 管理".to_string()),
+            (2, "第三条 养犬人应当遵守下列规定".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_page_without_heading_tags_or_numbering_has_headings_by_shape() {
+    let prose = "<p>This paragraph is long enough to be prose, and it ends with a period.</p>";
+    let doc = fragment(&format!(
+        "<p>Field Notes</p><p>Why it matters</p>{prose}<p>What comes next?</p>{prose}"
+    ));
+    assert_eq!(doc.title, "Field Notes");
+    assert_eq!(
+        outline(&doc),
+        [
+            (1, "Why it matters".to_string()),
+            (1, "What comes next?".to_string())
+        ]
+    );
+}
+
 const FURNITURE: &str = "<header class=\"site\"><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></header>\
     <aside><p>Related: another story about something else entirely, with many words.</p></aside>\
     <div class=\"share\">Share on social networks</div>\
