@@ -11,35 +11,58 @@
 //    then stops one reader, never the others. The glue's shape is checked:
 //    a wasm-bindgen upgrade that changes it fails the build rather than
 //    silently bringing the shared instance back.
-// 2. What a page loads loses what is only for the sources: the JavaScript (the
-//    glue, reader.js and the snippets the glue imports) its comment lines, and
-//    reader.css its comments and the white space around braces and
-//    semicolons. About 6 KB gzipped of the size budget.
+// 2. Release builds only: the names by which each WebAssembly module and its
+//    glue call each other (wasm-bindgen's `__wbg_focus_0a8d513ea5d8338e`,
+//    `wasm_bindgen_…___convert__closures_____invoke…`: a random hash each,
+//    which gzip cannot compress) become one or two letters, in the module
+//    (binaryen's wasm-opt `--minify-imports-and-exports-and-modules`) and in
+//    its glue alike, by the mapping wasm-opt prints. About 8 KB gzipped.
+// 3. What a page loads loses what is only for the sources: the JavaScript (the
+//    glue, reader.js and the snippets the glue imports) is minified by terser
+//    (comments, white space, local names), and reader.css loses its comments
+//    and the white space around braces and semicolons.
 //
-// Usage: node scripts/post-build.mjs [directory]   (default: $TRUNK_STAGING_DIR)
+// Usage: node scripts/post-build.mjs [directory] [--release]
+//   (default: $TRUNK_STAGING_DIR, and release when $TRUNK_PROFILE says so)
 
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
-const directory = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+const directory = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? process.env.TRUNK_STAGING_DIR;
 if (!directory) throw new Error('usage: post-build.mjs <directory> (or run by Trunk)');
+const release = process.argv.includes('--release') || process.env.TRUNK_PROFILE === 'release';
 
-/** `source` without its comment lines: `//` lines and `/** … *\/` blocks that
- * stand on lines of their own, so no string or expression is ever cut. */
-function withoutComments(source) {
-  const kept = [];
-  let inBlock = false;
-  for (const line of source.split('\n')) {
-    const trimmed = line.trim();
-    if (inBlock) {
-      inBlock = !trimmed.endsWith('*/');
-    } else if (trimmed.startsWith('/**')) {
-      inBlock = !trimmed.endsWith('*/');
-    } else if (!trimmed.startsWith('//')) {
-      kept.push(line);
-    }
-  }
-  return kept.join('\n');
+/** An ES module's `source` minified: no comments or white space, short local
+ * names; top-level and exported names, properties and strings stay. */
+async function minified(source, file) {
+  const { code } = await minify(source, { module: true, compress: true, mangle: true });
+  if (!code) throw new Error(`post-build: terser returned nothing for ${file}`);
+  return code;
+}
+
+/** Gives the imports and exports of `wasmFile` names of a letter or two, and
+ * renames them the same way in `glue`, wasm-bindgen's JavaScript for it
+ * (which names its import module after itself, `./name_bg.js`). */
+function withShortNames(glue, wasmFile, module) {
+  const wasmOpt = join(process.cwd(), 'node_modules', '.bin', 'wasm-opt');
+  // The features the module uses, as Trunk's wasm-opt run allows them (not
+  // `--all-features`, which would write imports in an encoding browsers lack).
+  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  const args = [wasmFile, ...features.map((f) => `--enable-${f}`), '--minify-imports-and-exports-and-modules', '-o', wasmFile];
+  const printed = execFileSync(wasmOpt, args, { encoding: 'utf8' });
+  const mapping = JSON.parse(printed.slice(printed.indexOf('{')));
+  const once = (text, from, to, what) => {
+    const parts = text.split(from);
+    if (parts.length !== 2) throw new Error(`post-build: ${what} found ${parts.length - 1} times in the glue of ${wasmFile}`);
+    return parts.join(to);
+  };
+  let renamed = once(glue, `"${module}": import0`, '"a": import0', 'the import module');
+  for (const [, name, short] of mapping.imports) renamed = once(renamed, `\n        ${name}: function`, `\n        ${short}: function`, name);
+  // Exports are read as `wasm.name`.
+  for (const [name, short] of mapping.exports) renamed = renamed.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), `wasm.${short}`);
+  return renamed;
 }
 
 /** `css` without comments, and without the white space around `{`, `}` and
@@ -81,21 +104,26 @@ function factory(glue, file) {
       return line;
     })
     .join('\n');
-  return `${imports.join('\n')}\nexport function createInstance() {\n${body}\nreturn { init: __wbg_init, initSync, ${names.join(', ')} };\n}\n`;
+  // `memory`: the instance's memory, for the tests that measure it.
+  return `${imports.join('\n')}\nexport function createInstance() {\n${body}\nreturn { init: __wbg_init, initSync, memory: () => wasm.memory, ${names.join(', ')} };\n}\n`;
 }
 
-const glue = join(directory, 'article-reader.js');
-const source = await readFile(glue, 'utf8');
-// `trunk serve` may run this again on files it already wrapped.
-if (!source.includes('\nexport function createInstance()')) {
-  await writeFile(glue, factory(withoutComments(source), glue));
+// Each module's glue: the reader's, made a factory, and the Markdown module's.
+for (const [stem, wrap] of [['article-reader', true], ['markdown', false]]) {
+  const glue = join(directory, `${stem}.js`);
+  let source = await readFile(glue, 'utf8');
+  // `trunk serve` may run this again on files it already changed.
+  if (source.includes('\nexport function createInstance()') || !source.includes('__wbg_get_imports')) continue;
+  if (wrap) source = factory(source, glue);
+  if (release) source = withShortNames(source, join(directory, `${stem}_bg.wasm`), `./${stem}_bg.js`);
+  await writeFile(glue, await minified(source, glue));
 }
 const loader = join(directory, 'reader.js');
-await writeFile(loader, withoutComments(await readFile(loader, 'utf8')));
+await writeFile(loader, await minified(await readFile(loader, 'utf8'), loader));
 const stylesheet = join(directory, 'reader.css');
 await writeFile(stylesheet, minifiedCss(await readFile(stylesheet, 'utf8')));
 const snippets = await readdir(join(directory, 'snippets'), { recursive: true }).catch(() => []);
 for (const name of snippets.filter((n) => n.endsWith('.js'))) {
   const file = join(directory, 'snippets', name);
-  await writeFile(file, withoutComments(await readFile(file, 'utf8')));
+  await writeFile(file, await minified(await readFile(file, 'utf8'), file));
 }

@@ -7,9 +7,9 @@
 #
 # Usage: scripts/setup.sh [serve|build|test]   (default: serve)
 #   serve: the Rust target, Trunk and wasm-bindgen-cli
-#   build: and the npm packages (binaryen's wasm-opt for release builds), and
-#          the standard library's sources and crates (release builds compile
-#          it: see scripts/build.sh)
+#   build: and the npm packages (binaryen's wasm-opt and terser for release
+#          builds), and the standard library's sources and crates (release
+#          builds compile it: see scripts/build.sh)
 #   test:  and Debian's Chromium, ChromeDriver, CJK fonts and poppler-utils
 #          (pdftotext and pdftoppm read the print test's PDF)
 set -euo pipefail
@@ -49,8 +49,8 @@ fi
 
 if [ "$mode" = build ] || [ "$mode" = test ]; then
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/mark.js ] \
-    || [ ! -d node_modules/@axe-core/playwright ]; then
-    say "installing npm packages (binaryen, playwright-core, mark.js, @axe-core/playwright)"
+    || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/terser ]; then
+    say "installing npm packages (binaryen, terser, playwright-core, mark.js, @axe-core/playwright)"
     npm ci --no-audit --no-fund
   fi
 fi

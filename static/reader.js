@@ -90,8 +90,8 @@ const compiled = compile();
 /** A fresh copy of the glue around a fresh instance of the compiled module. */
 async function instantiate() {
   const glue = createInstance();
-  const exports = await glue.init({ module_or_path: await compiled });
-  return { glue, memory: exports.memory };
+  await glue.init({ module_or_path: await compiled });
+  return { glue, memory: glue.memory() };
 }
 
 /** The first instance: it tells the element's attributes and limits, then
