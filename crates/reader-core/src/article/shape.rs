@@ -156,7 +156,13 @@ pub fn is_code_like(line: &str) -> bool {
         let next = bytes.get(i + 1).copied();
         let code = match b {
             b'{' | b'}' | b';' | b'=' | b'$' => true,
-            b'/' => matches!(next, Some(b'/' | b'*' | b'>')),
+            // `//` opens a comment at the start or after a space; in
+            // `https://` it is part of an address, which titles may hold.
+            b'/' => match next {
+                Some(b'/') => i == 0 || bytes[i - 1] == b' ',
+                Some(b'*' | b'>') => true,
+                _ => false,
+            },
             b'-' => next == Some(b'>'),
             b'<' => {
                 opens_tag = true;
@@ -319,10 +325,12 @@ mod tests {
             "<div>",
             "items[]",
             "Print($name)",
+            "// a comment",
         ] {
             assert!(is_code_like(line), "{line}");
         }
         for line in [
+            "https://example.com/a-long-path",
             "Value.toString()",
             "The Reader Type",
             "Design (draft)",
