@@ -185,7 +185,11 @@ test('focus never falls to <body> after a button it was on goes away', async () 
   assert.equal(await focused(page), 'ar-chip-remove', 'the next chip\'s remove button');
   assert.equal(await inReader(page, (root) => root.activeElement.getAttribute('aria-label')), '删除关键词“组织”');
   await page.keyboard.press('Enter');
+  // Focus moves once the bar has rendered without the chip: press again there.
+  await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.activeElement
+    ?.getAttribute('aria-label') === '删除关键词“人才”');
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelectorAll('.ar-chip').length === 0);
   assert.deepEqual(await page.locator('.ar-chip-text').allTextContents(), []);
   assert.equal(await focused(page), 'ar-keyword-input', 'the input once no chip is left');
 
