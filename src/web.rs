@@ -2,6 +2,7 @@
 //! Errors from the browser (a blocked storage, a missing element) are absorbed
 //! here: the reader keeps working without the feature.
 
+pub mod article_dom;
 pub mod assets;
 pub mod dom;
 pub mod fetch;

@@ -65,8 +65,9 @@ function notFound(res) {
   res.end('not found');
 }
 
-/** Headless Chromium from Debian, with the flags this machine needs. */
-export function launch() {
+/** Headless Chromium from Debian, with the flags this machine needs (and
+ * `extraArgs`, for a benchmark that needs more). */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -78,6 +79,7 @@ export function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -1,0 +1,661 @@
+//! The article's DOM as a list of building instructions, made here from the
+//! document model and carried out by `src/web/render.js`.
+//!
+//! Why not a Yew component per block: a 10 MB article is tens of thousands of
+//! blocks, and building them through the virtual DOM (a component, props and
+//! a wasm-bindgen call per attribute and text node) froze the page for
+//! seconds. Instead the article is a flat [`Plan`] of steps in document
+//! order, and any run of steps becomes one batch of [`Ops`]: numbers for the
+//! elements, attributes and text nodes to make, and one string holding every
+//! text and attribute value in order. One call hands a batch to JavaScript,
+//! which builds it with `createElement`, `setAttribute` and text nodes, so the
+//! article's text is never parsed as markup; attribute names come from a fixed
+//! table, never from the article. Batches are built where they stopped, so
+//! the first screen shows at once and the rest follows in slices.
+//!
+//! Every element is the one the views drew before (the same classes, ids and
+//! `data-block` / `data-node` attributes), so the stylesheet, the scroll spy,
+//! highlights, folding, find-in-page and print work as they did.
+
+use crate::article::rich::{self, Layout, Piece, nest};
+use crate::article::{
+    BlockKind, ContainerKind, Content, Document, InlineKind, NodeKind, Span, text,
+};
+use crate::dom_ids;
+use crate::i18n::Lang;
+use crate::matcher::{Paint, pieces};
+use crate::reader::Article;
+
+/// Elements the renderer makes, by their place in [`TAG_NAMES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Tag {
+    Section,
+    Div,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    P,
+    Span,
+    Strong,
+    Em,
+    Code,
+    A,
+    Img,
+    Br,
+    Ul,
+    Ol,
+    Li,
+    Blockquote,
+    Pre,
+    Table,
+    Tr,
+    Th,
+    Td,
+    Caption,
+    Figure,
+    Figcaption,
+    Hr,
+    Button,
+    Mark,
+}
+
+/// The name of each [`Tag`], in order: what render.js is given to make them.
+pub const TAG_NAMES: [&str; 30] = [
+    "section",
+    "div",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "span",
+    "strong",
+    "em",
+    "code",
+    "a",
+    "img",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "figure",
+    "figcaption",
+    "hr",
+    "button",
+    "mark",
+];
+
+/// The name of each [`Attr`], in order. Only these are ever set.
+pub const ATTR_NAMES: [&str; 20] = [
+    "class",
+    "id",
+    "data-block",
+    "data-node",
+    "tabindex",
+    "aria-level",
+    "aria-labelledby",
+    "aria-expanded",
+    "aria-controls",
+    "aria-label",
+    "href",
+    "target",
+    "rel",
+    "src",
+    "alt",
+    "loading",
+    "decoding",
+    "referrerpolicy",
+    "start",
+    "type",
+];
+
+/// Attributes the renderer sets, by their place in [`ATTR_NAMES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Attr {
+    Class,
+    Id,
+    DataBlock,
+    DataNode,
+    Tabindex,
+    AriaLevel,
+    AriaLabelledby,
+    AriaExpanded,
+    AriaControls,
+    AriaLabel,
+    Href,
+    Target,
+    Rel,
+    Src,
+    Alt,
+    Loading,
+    Decoding,
+    Referrerpolicy,
+    Start,
+    Type,
+}
+
+/// The instruction codes, each followed by its operands.
+pub mod op {
+    /// `OPEN tag`: a new element, appended to the open one, which it becomes.
+    pub const OPEN: u32 = 0;
+    /// `ATTR attr length`: an attribute of the open element; its value is the
+    /// next `length` UTF-16 units of the text.
+    pub const ATTR: u32 = 1;
+    /// `TEXT length`: a text node of the next `length` UTF-16 units.
+    pub const TEXT: u32 = 2;
+    /// `CLOSE`: the open element is done; its parent is open again.
+    pub const CLOSE: u32 = 3;
+    /// `BLOCK index`: the open element holds block `index`'s text.
+    pub const BLOCK: u32 = 4;
+    /// `SECTION node`: the open element is the section of node `node`.
+    pub const SECTION: u32 = 5;
+}
+
+/// A batch of instructions and the text they take their strings from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ops {
+    pub codes: Vec<u32>,
+    pub text: String,
+}
+
+/// UTF-16 units in `s`: what JavaScript counts. Every byte that starts a
+/// character is one unit, and a four-byte character is two.
+fn utf16_len(s: &str) -> u32 {
+    s.bytes()
+        .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+        .sum()
+}
+
+impl Ops {
+    fn open(&mut self, tag: Tag) {
+        self.codes.extend([op::OPEN, tag as u32]);
+    }
+
+    fn attr(&mut self, attr: Attr, value: &str) {
+        self.codes.extend([op::ATTR, attr as u32, utf16_len(value)]);
+        self.text.push_str(value);
+    }
+
+    fn text(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.codes.extend([op::TEXT, utf16_len(text)]);
+            self.text.push_str(text);
+        }
+    }
+
+    fn close(&mut self) {
+        self.codes.push(op::CLOSE);
+    }
+
+    /// An element with a class.
+    fn open_with_class(&mut self, tag: Tag, class: &str) {
+        self.open(tag);
+        self.attr(Attr::Class, class);
+    }
+}
+
+/// What opens and closes around a stretch of the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Frame {
+    Section(usize),
+    Group(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Open(Frame),
+    Close(Frame),
+    Block(usize),
+}
+
+/// The article below its header as steps in document order: sections and
+/// containers open and close around blocks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    steps: Vec<Step>,
+}
+
+/// Keyword marks drawn into the blocks, where the browser cannot paint
+/// highlights: what each block paints, and the find bar's current match.
+#[derive(Clone, Copy)]
+pub struct Marks<'a> {
+    pub paint: &'a [std::rc::Rc<[Paint]>],
+    pub current: Option<Span>,
+}
+
+impl Marks<'_> {
+    fn of(&self, block: usize) -> &[Paint] {
+        self.paint.get(block).map_or(&[], |p| &p[..])
+    }
+}
+
+impl Plan {
+    /// Everything of `article` but its title (which the header shows).
+    pub fn new(article: &Article) -> Plan {
+        let doc = &article.document;
+        let mut plan = Plan::default();
+        let top: Vec<Content> = article
+            .contents
+            .of(None)
+            .iter()
+            .copied()
+            .filter(|item| !matches!(item, Content::Block(b) if doc.blocks[*b].kind == BlockKind::Title))
+            .collect();
+        plan.add(article, &top);
+        plan
+    }
+
+    fn add(&mut self, article: &Article, items: &[Content]) {
+        for layout in nest(&article.document, items) {
+            self.add_layout(article, &layout);
+        }
+    }
+
+    fn add_layout(&mut self, article: &Article, layout: &Layout) {
+        match layout {
+            &Layout::Block(block) => self.steps.push(Step::Block(block)),
+            &Layout::Section(node) => {
+                self.steps.push(Step::Open(Frame::Section(node)));
+                self.add(article, article.contents.of(Some(node)));
+                self.steps.push(Step::Close(Frame::Section(node)));
+            }
+            Layout::Group { container, items } => {
+                self.steps.push(Step::Open(Frame::Group(*container)));
+                for item in items {
+                    self.add_layout(article, item);
+                }
+                self.steps.push(Step::Close(Frame::Group(*container)));
+            }
+        }
+    }
+
+    /// How many steps there are.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// The block step `step` draws, if it draws one; section openings count
+    /// as their heading's block. Blocks come in ascending order.
+    pub fn block_at(&self, doc: &Document, step: usize) -> Option<usize> {
+        match self.steps.get(step)? {
+            Step::Block(block) => Some(*block),
+            Step::Open(Frame::Section(node)) => Some(doc.nodes[*node].block),
+            _ => None,
+        }
+    }
+
+    /// Appends the instructions of the steps from `from` on to `out`, until
+    /// `budget` bytes of text are out (at least one step); returns where the
+    /// next batch starts (the length once everything is out).
+    pub fn emit(
+        &self,
+        doc: &Document,
+        lang: Lang,
+        marks: Option<Marks>,
+        from: usize,
+        budget: usize,
+        out: &mut Ops,
+    ) -> usize {
+        let start = out.text.len();
+        let mut at = from;
+        while at < self.steps.len() && (at == from || out.text.len() - start < budget) {
+            match self.steps[at] {
+                Step::Block(block) => draw_block(doc, block, marks, out),
+                Step::Open(Frame::Section(node)) => open_section(doc, node, lang, marks, out),
+                Step::Open(Frame::Group(container)) => open_group(doc, container, out),
+                Step::Close(Frame::Section(_)) => {
+                    out.close();
+                    out.close();
+                }
+                Step::Close(Frame::Group(container)) => {
+                    out.close();
+                    if doc.containers[container].kind == ContainerKind::Table {
+                        out.close();
+                    }
+                }
+            }
+            at += 1;
+        }
+        at
+    }
+}
+
+/// `h2` for level 1 (the title is the `h1`), down to `h6`.
+fn heading_tag(level: u8) -> Tag {
+    match level {
+        0 | 1 => Tag::H2,
+        2 => Tag::H3,
+        3 => Tag::H4,
+        4 => Tag::H5,
+        _ => Tag::H6,
+    }
+}
+
+/// A section as a container: its heading with a fold toggle, then its body,
+/// left open for its blocks and subsections. Folding is applied apart (see
+/// `fold` in render.js), so a section is drawn the same folded or not.
+fn open_section(doc: &Document, node: usize, lang: Lang, marks: Option<Marks>, out: &mut Ops) {
+    let n = &doc.nodes[node];
+    let NodeKind::Section { level } = n.kind else {
+        return;
+    };
+    let heading_id = dom_ids::node(&n.id);
+    let body_id = dom_ids::section_body(&n.id);
+    let data_node = node.to_string();
+    out.open_with_class(
+        Tag::Section,
+        &format!("ar-section ar-level-{}", level.min(6)),
+    );
+    out.codes.extend([op::SECTION, node as u32]);
+    out.attr(Attr::AriaLabelledby, &heading_id);
+    out.open_with_class(Tag::Div, "ar-heading-row");
+    out.open_with_class(Tag::Button, "ar-fold");
+    out.attr(Attr::Type, "button");
+    out.attr(Attr::AriaExpanded, "true");
+    out.attr(Attr::AriaControls, &body_id);
+    out.attr(Attr::AriaLabel, lang.labels().toggle_section);
+    out.attr(Attr::DataNode, &data_node);
+    out.close();
+    out.open_with_class(heading_tag(level), "ar-heading");
+    out.attr(Attr::Id, &heading_id);
+    out.attr(Attr::DataBlock, &n.block.to_string());
+    out.attr(Attr::Tabindex, "-1");
+    if level > 5 {
+        out.attr(Attr::AriaLevel, &(level + 1).to_string());
+    }
+    out.codes.extend([op::BLOCK, n.block as u32]);
+    block_content(doc, n.block, marks, out);
+    out.close();
+    out.close();
+    out.open_with_class(Tag::Div, "ar-section-body");
+    out.attr(Attr::Id, &body_id);
+    out.attr(Attr::DataNode, &data_node);
+}
+
+fn open_group(doc: &Document, container: usize, out: &mut Ops) {
+    match doc.containers[container].kind {
+        ContainerKind::List { ordered, start } => {
+            out.open_with_class(if ordered { Tag::Ol } else { Tag::Ul }, "ar-list");
+            if ordered && start != 1 {
+                out.attr(Attr::Start, &start.to_string());
+            }
+        }
+        ContainerKind::Item => out.open(Tag::Li),
+        ContainerKind::Quote => out.open_with_class(Tag::Blockquote, "ar-quote"),
+        ContainerKind::Table => {
+            out.open_with_class(Tag::Div, "ar-table-wrap");
+            out.open_with_class(Tag::Table, "ar-table");
+        }
+        ContainerKind::Row => out.open(Tag::Tr),
+        ContainerKind::Figure => out.open_with_class(Tag::Figure, "ar-figure"),
+    }
+}
+
+/// One block: the element holding its text (in a `<pre>` for code), with
+/// its text in it.
+fn draw_block(doc: &Document, block: usize, marks: Option<Marks>, out: &mut Ops) {
+    let b = &doc.blocks[block];
+    let in_table = b
+        .container
+        .and_then(|c| doc.containers.get(c))
+        .is_some_and(|c| c.kind == ContainerKind::Table);
+    let (tag, class) = match &b.kind {
+        BlockKind::Paragraph { .. } => (Tag::P, Some("ar-paragraph")),
+        BlockKind::ListItem => (Tag::Div, Some("ar-list-item")),
+        BlockKind::Quote => (Tag::P, Some("ar-quote-text")),
+        BlockKind::Code => {
+            out.open_with_class(Tag::Pre, "ar-code");
+            (Tag::Code, None)
+        }
+        BlockKind::Cell { header: true } => (Tag::Th, None),
+        BlockKind::Cell { header: false } => (Tag::Td, None),
+        BlockKind::Caption if in_table => (Tag::Caption, None),
+        BlockKind::Caption => (Tag::Figcaption, Some("ar-caption")),
+        BlockKind::Rule => {
+            out.open_with_class(Tag::Hr, "ar-rule");
+            out.close();
+            return;
+        }
+        BlockKind::Media => (Tag::P, Some("ar-media")),
+        // Titles and headings are drawn by the header and the sections.
+        BlockKind::Title | BlockKind::Heading { .. } => return,
+    };
+    out.open(tag);
+    if let Some(class) = class {
+        out.attr(Attr::Class, class);
+    }
+    out.attr(Attr::DataBlock, &block.to_string());
+    out.codes.extend([op::BLOCK, block as u32]);
+    block_content(doc, block, marks, out);
+    out.close();
+    if b.kind == BlockKind::Code {
+        out.close();
+    }
+}
+
+/// What goes inside block `block`'s element: its text, with its points,
+/// formatting and (where drawn) keyword marks. Also what a block drawn again
+/// is given (keyword marks changed), and the title.
+pub fn block_content(doc: &Document, block: usize, marks: Option<Marks>, out: &mut Ops) {
+    let b = &doc.blocks[block];
+    match &b.kind {
+        BlockKind::Paragraph { points } if !points.is_empty() => {
+            paragraph_with_points(doc, block, points, marks, out)
+        }
+        _ => block_text(doc, block, b.span, marks, out),
+    }
+}
+
+/// The paragraph's text, with each point wrapped in an anchor from its start
+/// to the next point's start, and its opening clause (its outline label) in bold.
+fn paragraph_with_points(
+    doc: &Document,
+    b: usize,
+    points: &[usize],
+    marks: Option<Marks>,
+    out: &mut Ops,
+) {
+    let block = &doc.blocks[b];
+    let first = doc.nodes[points[0]].span.start;
+    block_text(doc, b, Span::new(block.span.start, first), marks, out);
+    for (k, &p) in points.iter().enumerate() {
+        let node = &doc.nodes[p];
+        let end = points
+            .get(k + 1)
+            .map_or(block.span.end, |&next| doc.nodes[next].span.start);
+        let text = &doc.body[node.span.start..end];
+        // The label is the opening clause, maybe cut short with an ellipsis.
+        let lead = node.label.trim_end_matches('…');
+        let lead_end = node.span.start
+            + if text.starts_with(lead) {
+                lead.len()
+            } else {
+                0
+            };
+        out.open_with_class(Tag::Span, "ar-point");
+        out.attr(Attr::Id, &dom_ids::node(&node.id));
+        out.attr(Attr::Tabindex, "-1");
+        out.open_with_class(Tag::Strong, "ar-point-lead");
+        block_text(doc, b, Span::new(node.span.start, lead_end), marks, out);
+        out.close();
+        block_text(doc, b, Span::new(lead_end, end), marks, out);
+        out.close();
+    }
+}
+
+/// The text of `range` in block `block`, with its formatting (rich sources)
+/// and, where `marks` are drawn, keyword marks; a mark crossing formatting is
+/// cut in two there.
+fn block_text(doc: &Document, block: usize, range: Span, marks: Option<Marks>, out: &mut Ops) {
+    let b = &doc.blocks[block];
+    if b.inlines.is_empty() {
+        marked(doc, block, range, marks, out);
+    } else {
+        formatted(doc, block, &rich::pieces(b, range), marks, out);
+    }
+}
+
+fn formatted(doc: &Document, block: usize, pieces: &[Piece], marks: Option<Marks>, out: &mut Ops) {
+    let b = &doc.blocks[block];
+    for piece in pieces {
+        match piece {
+            Piece::Text(span) => marked(doc, block, *span, marks, out),
+            Piece::Image(k) => {
+                if let InlineKind::Image { src, alt } = &b.inlines[*k].kind {
+                    // One that cannot load shows its alt text (render.js).
+                    out.open_with_class(Tag::Img, "ar-image");
+                    out.attr(Attr::Src, src);
+                    out.attr(Attr::Alt, alt);
+                    out.attr(Attr::Loading, "lazy");
+                    out.attr(Attr::Decoding, "async");
+                    out.attr(Attr::Referrerpolicy, "no-referrer");
+                    out.close();
+                }
+            }
+            Piece::Inline { inline, children } => {
+                let kind = &b.inlines[*inline].kind;
+                match kind {
+                    InlineKind::Strong => out.open(Tag::Strong),
+                    InlineKind::Emphasis => out.open(Tag::Em),
+                    InlineKind::Code => out.open_with_class(Tag::Code, "ar-inline-code"),
+                    InlineKind::Link { href } => {
+                        out.open_with_class(Tag::A, "ar-link");
+                        out.attr(Attr::Href, href);
+                        // Links open apart from the reader, which keeps its place.
+                        if !href.starts_with("mailto:") {
+                            out.attr(Attr::Target, "_blank");
+                        }
+                        out.attr(Attr::Rel, "noopener noreferrer");
+                    }
+                    // The "\n" stays in the text (as a space); the <br> breaks the line.
+                    InlineKind::Break | InlineKind::Image { .. } => {
+                        formatted(doc, block, children, marks, out);
+                        if *kind == InlineKind::Break {
+                            out.open(Tag::Br);
+                            out.close();
+                        }
+                        continue;
+                    }
+                }
+                formatted(doc, block, children, marks, out);
+                out.close();
+            }
+        }
+    }
+}
+
+/// Text of `range`, with marks where keywords are drawn.
+fn marked(doc: &Document, block: usize, range: Span, marks: Option<Marks>, out: &mut Ops) {
+    let Some(marks) = marks.filter(|m| !m.of(block).is_empty() || m.current.is_some()) else {
+        out.text(doc.text(range));
+        return;
+    };
+    let current = marks.current;
+    for (span, keyword, is_current) in pieces(range, marks.of(block), current) {
+        let text = doc.text(span);
+        if keyword.is_none() && !is_current {
+            out.text(text);
+            continue;
+        }
+        let mut class = String::from("ar-mark");
+        for extra in [
+            keyword.map(dom_ids::keyword_colour),
+            is_current.then_some("ar-current-match"),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            class.push(' ');
+            class.push_str(extra);
+        }
+        out.open_with_class(Tag::Mark, &class);
+        // The id goes on the piece where the current match starts: exactly one.
+        if current.is_some_and(|c| is_current && c.start == span.start) {
+            out.attr(Attr::Id, dom_ids::CURRENT_MATCH);
+        }
+        out.text(text);
+        out.close();
+    }
+}
+
+/// Where `spans` (ascending, not overlapping) lie in the blocks' DOM text, as
+/// `[block, start, end]…`: UTF-16 offsets from the start of each block's
+/// text, a span across blocks cut at their edges. What highlights are painted
+/// from (render.js places them in each block's text nodes).
+pub fn block_offsets(doc: &Document, spans: &[Span]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(spans.len() * 3);
+    // The block being collected, and its byte offsets so far.
+    let mut current: Option<usize> = None;
+    let mut bytes: Vec<usize> = Vec::new();
+    let flush = |block: usize, bytes: &mut Vec<usize>, out: &mut Vec<u32>| {
+        let units = text::utf16_offsets(doc.text(doc.blocks[block].span), bytes);
+        for pair in units.chunks(2) {
+            out.extend([block as u32, pair[0], pair[1]]);
+        }
+        bytes.clear();
+    };
+    let mut from = 0;
+    for span in spans {
+        from += doc.blocks[from..].partition_point(|b| b.span.end <= span.start);
+        for (k, block) in doc.blocks.iter().enumerate().skip(from) {
+            if block.span.start >= span.end {
+                break;
+            }
+            let (start, end) = (
+                span.start.max(block.span.start),
+                span.end.min(block.span.end),
+            );
+            if start >= end {
+                continue;
+            }
+            if current.is_some_and(|c| c != k) {
+                flush(current.unwrap_or(k), &mut bytes, &mut out);
+            }
+            current = Some(k);
+            bytes.extend([start - block.span.start, end - block.span.start]);
+        }
+    }
+    if let Some(block) = current {
+        flush(block, &mut bytes, &mut out);
+    }
+    out
+}
+
+/// The outline as nested lists of labels: the table of contents a printed
+/// article starts with.
+pub fn contents_list(doc: &Document, out: &mut Ops) {
+    let roots: Vec<usize> = doc.roots().collect();
+    list_of(doc, &roots, out);
+}
+
+fn list_of(doc: &Document, nodes: &[usize], out: &mut Ops) {
+    out.open_with_class(Tag::Ul, "ar-print-contents-list");
+    for &n in nodes {
+        out.open(Tag::Li);
+        out.text(&doc.nodes[n].label);
+        if !doc.nodes[n].children.is_empty() {
+            list_of(doc, &doc.nodes[n].children, out);
+        }
+        out.close();
+    }
+    out.close();
+}
+
+#[cfg(test)]
+mod tests;
