@@ -7,7 +7,6 @@ pub mod find_bar;
 pub mod help_sheet;
 pub mod keyword_bar;
 pub mod match_ticks;
-pub mod outline_item;
 pub mod outline_panel;
 pub mod print_contents;
 pub mod print_legend;

@@ -9,6 +9,7 @@ pub mod fetch;
 pub mod highlights;
 pub mod location;
 pub mod markup;
+pub mod outline_dom;
 pub mod storage;
 
 use wasm_bindgen::JsValue;

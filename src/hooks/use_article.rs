@@ -54,13 +54,15 @@ pub fn use_article(
                     format,
                     timeout_seconds,
                     select,
+                    max_bytes,
                 } => {
                     let Some(controller) = controller else {
                         onaction.emit(Action::Failed(Problem::Network { url: url.clone() }));
                         return;
                     };
                     onaction.emit(Action::Progress(Loading::Fetching));
-                    fetched = fetch::fetch_article(url, *timeout_seconds, &controller).await;
+                    fetched =
+                        fetch::fetch_article(url, *timeout_seconds, *max_bytes, &controller).await;
                     match &fetched {
                         Ok((text, found)) => (
                             text.as_str(),
@@ -145,7 +147,13 @@ async fn read(
         let options = ParseOptions {
             format: Some(format),
         };
-        let article = Article::parse(text, options);
+        let article = match Article::parse_document(text, options) {
+            Ok(document) => {
+                pause().await;
+                Ok(Article::new(document, text))
+            }
+            Err(problem) => Err(problem),
+        };
         return match format {
             SourceFormat::Markdown => article.map(|a| a.with_notice(Notice::MarkdownAsText)),
             _ => article,
@@ -153,11 +161,21 @@ async fn read(
     };
     let select = origin.select.filter(|_| format == SourceFormat::Html);
     let (flat, selected) = markup::flatten(&html, select);
+    drop(html);
+    pause().await;
     let options = HtmlOptions {
         base: Some(&origin.base),
         extract: origin.whole_page && format == SourceFormat::Html && !selected,
     };
-    Article::parse_html(text, &flat, format, options)
+    let document = Article::parse_html_document(text, &flat, format, options)?;
+    pause().await;
+    Ok(Article::new(document, text))
+}
+
+/// A pause between two steps of reading a long article: the page paints and
+/// answers input before the next one.
+fn pause() -> gloo::timers::future::TimeoutFuture {
+    gloo::timers::future::TimeoutFuture::new(0)
 }
 
 /// Gathers what the article starts from.

@@ -28,16 +28,16 @@ extern "C" {
     /// render.js's `ArticleDom`: the elements built, and the highlights.
     #[wasm_bindgen(js_name = ArticleDom)]
     #[derive(Clone)]
-    type Builder;
+    pub(crate) type Builder;
 
     #[wasm_bindgen(constructor, js_class = "ArticleDom")]
     fn new(tags: &str, attributes: &str) -> Builder;
 
     #[wasm_bindgen(method)]
-    fn attach(this: &Builder, root: &Element);
+    pub(crate) fn attach(this: &Builder, root: &Element);
 
     #[wasm_bindgen(method)]
-    fn build(this: &Builder, codes: &[u32], text: &str);
+    pub(crate) fn build(this: &Builder, codes: &[u32], text: &str);
 
     #[wasm_bindgen(method)]
     fn redraw(this: &Builder, block: u32, codes: &[u32], text: &str, element: Option<&Element>);
@@ -53,6 +53,21 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn paint(this: &Builder, highlight: &JsValue, list: &[u32]);
+
+    #[wasm_bindgen(method)]
+    pub(crate) fn open(this: &Builder, node: u32, open: bool);
+
+    #[wasm_bindgen(method, js_name = tabStop)]
+    pub(crate) fn tab_stop(this: &Builder, node: u32, on: bool);
+
+    #[wasm_bindgen(method)]
+    pub(crate) fn current(this: &Builder, node: u32, on: bool);
+
+    #[wasm_bindgen(method)]
+    pub(crate) fn counts(this: &Builder, totals: &[u32], label: &str);
+
+    #[wasm_bindgen(method)]
+    pub(crate) fn listing(this: &Builder, listed: &[u32]);
 
     /// The first range of a highlight (`undefined` if it has none).
     #[wasm_bindgen(js_name = firstRange)]
@@ -82,11 +97,83 @@ impl PartialEq for ArticleDom {
     }
 }
 
+impl Builder {
+    /// A builder with nothing built yet.
+    pub(crate) fn fresh() -> Builder {
+        Builder::new(&TAG_NAMES.join(","), &ATTR_NAMES.join(","))
+    }
+}
+
 impl Default for ArticleDom {
     fn default() -> Self {
         ArticleDom {
-            builder: Builder::new(&TAG_NAMES.join(","), &ATTR_NAMES.join(",")),
+            builder: Builder::fresh(),
             driver: Rc::default(),
+        }
+    }
+}
+
+/// Work done in slices: batches until a deadline, then the rest in a later
+/// task, so the page paints and answers input in between.
+pub(crate) trait Sliced: Sized + 'static {
+    /// Builds one batch; true once nothing is left.
+    fn batch(&mut self) -> bool;
+    /// After each slice (`done` after the last): what can run now.
+    fn after_slice(&mut self, done: bool) -> Vec<Box<dyn FnOnce()>>;
+    /// Where the next slice's timer is kept (dropping it cancels the slice).
+    fn next_slice(&mut self) -> &mut Option<Timeout>;
+}
+
+/// Runs batches of `shared` until `deadline` (ms), or to the end without
+/// one; schedules the next slice; then runs what waited for the batches.
+pub(crate) fn work<T: Sliced>(shared: &Rc<RefCell<Option<T>>>, deadline: Option<f64>) {
+    let ready = {
+        let mut guard = shared.borrow_mut();
+        let Some(this) = guard.as_mut() else {
+            return;
+        };
+        let done = loop {
+            if this.batch() {
+                break true;
+            }
+            if deadline.is_some_and(|t| dom::now_ms() >= t) {
+                break false;
+            }
+        };
+        *this.next_slice() = (!done).then(|| {
+            let weak: Weak<RefCell<Option<T>>> = Rc::downgrade(shared);
+            Timeout::new(0, move || {
+                if let Some(shared) = weak.upgrade() {
+                    work(&shared, Some(dom::now_ms() + SLICE_MS));
+                }
+            })
+        });
+        this.after_slice(done)
+    };
+    for then in ready {
+        then();
+    }
+}
+
+/// Calls `apply(item, true)` for what `new` adds to `old` and `apply(item,
+/// false)` for what it takes away; both are sorted.
+pub(crate) fn diff_sorted(old: &[usize], new: &[usize], mut apply: impl FnMut(usize, bool)) {
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (old.get(i).copied(), new.get(j).copied()) {
+            (Some(a), Some(b)) if a == b => {
+                i += 1;
+                j += 1;
+            }
+            (Some(a), b) if b.is_none_or(|b| a < b) => {
+                apply(a, false);
+                i += 1;
+            }
+            (_, Some(b)) => {
+                apply(b, true);
+                j += 1;
+            }
+            _ => break,
         }
     }
 }
@@ -116,7 +203,7 @@ struct Driver {
     marks: Option<(Rc<Matches>, Option<Span>)>,
     /// What runs once a block is built, by block.
     waiting: Vec<(usize, Box<dyn FnOnce()>)>,
-    _slice: Option<Timeout>,
+    slice: Option<Timeout>,
     _print: Option<EventListener>,
 }
 
@@ -153,7 +240,7 @@ impl ArticleDom {
             folded: Vec::new(),
             marks,
             waiting: Vec::new(),
-            _slice: None,
+            slice: None,
             _print: print,
         };
         *self.driver.borrow_mut() = Some(driver);
@@ -266,86 +353,50 @@ impl Driver {
                     && doc.nodes[n].block < self.drawn
             })
             .collect();
-        let note = self.lang.labels().folded;
-        // Both lists are sorted: one walk finds what to fold and to unfold.
-        let (mut i, mut j) = (0, 0);
-        loop {
-            match (self.folded.get(i).copied(), wanted.get(j).copied()) {
-                (Some(a), Some(b)) if a == b => {
-                    i += 1;
-                    j += 1;
-                }
-                (Some(a), b) if b.is_none_or(|b| a < b) => {
-                    self.builder.fold(a as u32, false, note);
-                    i += 1;
-                }
-                (_, Some(b)) => {
-                    self.builder.fold(b as u32, true, note);
-                    j += 1;
-                }
-                _ => break,
-            }
-        }
+        let (builder, note) = (&self.builder, self.lang.labels().folded);
+        diff_sorted(&self.folded, &wanted, |node, folded| {
+            builder.fold(node as u32, folded, note)
+        });
         self.folded = wanted;
     }
 }
 
-/// Builds batches until `deadline` (ms), or to the end without one; then
-/// schedules the next slice, and runs what waited for the blocks built.
-fn work(shared: &Rc<RefCell<Option<Driver>>>, deadline: Option<f64>) {
-    let ready = {
-        let mut guard = shared.borrow_mut();
-        let Some(driver) = guard.as_mut() else {
-            return;
-        };
-        while !driver.done() {
-            let mut ops = Ops::default();
-            let from = driver.next;
-            let doc = &driver.article.document;
-            driver.next = driver.plan.emit(
-                doc,
-                driver.lang,
-                driver.marks(),
-                from,
-                BATCH_BYTES,
-                &mut ops,
-            );
-            driver.builder.build(&ops.codes, &ops.text);
-            if let Some(last) = (from..driver.next)
-                .rev()
-                .find_map(|step| driver.plan.block_at(doc, step))
-            {
-                driver.drawn = last + 1;
-            }
-            if deadline.is_some_and(|t| dom::now_ms() >= t) {
-                break;
-            }
+impl Sliced for Driver {
+    fn batch(&mut self) -> bool {
+        let mut ops = Ops::default();
+        let from = self.next;
+        let doc = &self.article.document;
+        self.next = self
+            .plan
+            .emit(doc, self.lang, self.marks(), from, BATCH_BYTES, &mut ops);
+        self.builder.build(&ops.codes, &ops.text);
+        if let Some(last) = (from..self.next)
+            .rev()
+            .find_map(|step| self.plan.block_at(doc, step))
+        {
+            self.drawn = last + 1;
         }
-        if driver.done() {
-            driver.drawn = usize::MAX;
-            driver._slice = None;
-        } else {
-            let weak: Weak<RefCell<Option<Driver>>> = Rc::downgrade(shared);
-            driver._slice = Some(Timeout::new(0, move || {
-                if let Some(shared) = weak.upgrade() {
-                    work(&shared, Some(dom::now_ms() + SLICE_MS));
-                }
-            }));
+        self.done()
+    }
+
+    fn after_slice(&mut self, done: bool) -> Vec<Box<dyn FnOnce()>> {
+        if done {
+            self.drawn = usize::MAX;
         }
-        driver.sync_folds();
-        let done = (driver.next * 100 / driver.plan.len().max(1)) as u32;
-        driver
-            .builder
-            .progress(&driver.root, done, driver.lang.labels().rendering);
-        let drawn = driver.drawn;
-        let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut driver.waiting)
+        self.sync_folds();
+        let built = (self.next * 100 / self.plan.len().max(1)) as u32;
+        self.builder
+            .progress(&self.root, built, self.lang.labels().rendering);
+        let drawn = self.drawn;
+        let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.waiting)
             .into_iter()
             .partition(|(block, _)| *block < drawn);
-        driver.waiting = waiting;
-        ready
-    };
-    for (_, then) in ready {
-        then();
+        self.waiting = waiting;
+        ready.into_iter().map(|(_, then)| then).collect()
+    }
+
+    fn next_slice(&mut self) -> &mut Option<Timeout> {
+        &mut self.slice
     }
 }
 

@@ -1,8 +1,9 @@
-// The article's DOM for one reader (src/web/article_dom.rs): built from the
-// core's instructions (reader_core::render) with createElement, setAttribute
-// and text nodes (the article's text is never parsed as markup), its sections
-// folded and unfolded, and keyword (or any other) highlights painted in it as
-// StaticRanges, in one batch per call rather than one call per range.
+// The article's DOM for one reader (src/web/article_dom.rs, outline_dom.rs):
+// built from the core's instructions (reader_core::render) with createElement,
+// setAttribute and text nodes (the article's text is never parsed as markup),
+// its sections folded and unfolded, and keyword (or any other) highlights
+// painted in it as StaticRanges, in one batch per call rather than one call
+// per range; and the outline tree, whose rows change state in place.
 
 const OPEN = 0;
 const ATTR = 1;
@@ -10,6 +11,7 @@ const TEXT = 2;
 const CLOSE = 3;
 const BLOCK = 4;
 const SECTION = 5;
+const ROW = 6;
 
 /** `hidden="until-found"` keeps folded text findable where it is known. */
 const UNTIL_FOUND = 'onbeforematch' in HTMLElement.prototype;
@@ -78,6 +80,13 @@ export class ArticleDom {
     this.stack = [];
     /** What each highlight paints, kept for the blocks still to come. */
     this.lists = new Map();
+    /** Each outline row, once built; rows built by the last batch. */
+    this.rows = [];
+    this.fresh = [];
+    /** Match counts per node and the outline's listing, kept for the rows
+     * still to come. */
+    this.totals = null;
+    this.listed = null;
   }
 
   /** Builds from now on into `root`, which is empty. */
@@ -90,6 +99,11 @@ export class ArticleDom {
    * paints what highlights hold for the blocks it built. */
   build(codes, text) {
     const added = this.run(this.stack, codes, text);
+    for (const node of this.fresh) {
+      this.showCount(node);
+      this.showListing(node);
+    }
+    this.fresh = [];
     if (added.length === 0) return;
     const from = added[0];
     const to = added[added.length - 1] + 1;
@@ -138,6 +152,11 @@ export class ArticleDom {
           this.sections[codes[i + 1]] = top;
           i += 2;
           break;
+        case ROW:
+          this.rows[codes[i + 1]] = top;
+          this.fresh.push(codes[i + 1]);
+          i += 2;
+          break;
         default:
           throw new Error(`unknown instruction ${codes[i]}`);
       }
@@ -177,6 +196,84 @@ export class ArticleDom {
     } else if (!folded && shown) {
       shown.remove();
     }
+  }
+
+  /** Opens or closes outline node `node`'s row, if it is built. */
+  open(node, open) {
+    const row = this.rows[node];
+    if (!row) return;
+    const group = row.lastElementChild;
+    if (group?.localName === 'ul') group.hidden = !open;
+    if (row.hasAttribute('aria-expanded')) row.setAttribute('aria-expanded', String(open));
+  }
+
+  /** Makes outline node `node`'s row the tree's tab stop, or not. */
+  tabStop(node, on) {
+    const row = this.rows[node];
+    if (row) row.tabIndex = on ? 0 : -1;
+  }
+
+  /** Marks outline node `node`'s row as the node being read, or not. */
+  current(node, on) {
+    const row = this.rows[node];
+    if (!row) return;
+    row.classList.toggle('ar-current', on);
+    if (on) row.setAttribute('aria-current', 'location');
+    else row.removeAttribute('aria-current');
+  }
+
+  /** Match counts per node (`totals`), shown on the rows built and to come;
+   * `label` is what a screen reader hears after the number. */
+  counts(totals, label) {
+    const before = this.totals;
+    this.totals = totals.slice();
+    this.countLabel = label;
+    this.rows.forEach((_, node) => {
+      if ((before?.[node] ?? 0) !== this.totals[node]) this.showCount(node);
+    });
+  }
+
+  showCount(node) {
+    const row = this.rows[node].firstElementChild;
+    const total = this.totals?.[node] ?? 0;
+    let count = row.querySelector(':scope > .ar-tree-count');
+    if (!total) {
+      count?.remove();
+      return;
+    }
+    if (!count) {
+      count = document.createElement('span');
+      count.className = 'ar-tree-count';
+      row.append(count);
+    }
+    const said = document.createElement('span');
+    said.className = 'ar-visually-hidden';
+    said.textContent = ` ${this.countLabel}`;
+    count.replaceChildren(String(total), said);
+  }
+
+  /** Which nodes the outline lists (reader_core::render::listing: listed,
+   * position, size, parent, per node), for the rows built and to come. */
+  listing(listed) {
+    const before = this.listed;
+    this.listed = listed.slice();
+    const changed = (node) => !before || [0, 1, 2, 3].some((k) => before[node * 4 + k] !== listed[node * 4 + k]);
+    this.rows.forEach((_, node) => {
+      if (changed(node)) this.showListing(node);
+    });
+  }
+
+  showListing(node) {
+    const listed = this.listed;
+    if (!listed) return;
+    const row = this.rows[node];
+    const [shown, position, size, parent] = listed.subarray(node * 4, node * 4 + 4);
+    row.hidden = !shown;
+    row.setAttribute('aria-posinset', position);
+    row.setAttribute('aria-setsize', size);
+    row.firstElementChild.firstElementChild.classList.toggle('ar-twisty-parent', parent === 1);
+    if (parent) row.setAttribute('aria-expanded', String(!row.lastElementChild.hidden));
+    else row.removeAttribute('aria-expanded');
   }
 
   /** Shows how much of the article is built (`done` of 100) after `root`,

@@ -5,7 +5,7 @@
 
 use crate::config::{MAX_ATTRIBUTE_CHARS, Notice};
 use crate::matcher::{KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS};
-use crate::source::{MAX_BYTES, Problem};
+use crate::source::Problem;
 
 /// "5.2 MB", with integers only (float formatting would bloat the wasm).
 fn megabytes(bytes: u64) -> String {
@@ -208,8 +208,8 @@ impl Lang {
             (Lang::En, Problem::NotText { url, kind }) => {
                 format!("“{url}” is not a text file ({kind}).")
             }
-            (Lang::Zh, Problem::TooLarge { url, bytes }) => {
-                let limit = megabytes(MAX_BYTES);
+            (Lang::Zh, Problem::TooLarge { url, bytes, limit }) => {
+                let limit = megabytes(*limit);
                 match bytes {
                     Some(bytes) => {
                         format!("文章“{url}”太大（{}），最多 {limit}。", megabytes(*bytes))
@@ -217,8 +217,8 @@ impl Lang {
                     None => format!("文章“{url}”超过 {limit}，太大了，已停止载入。"),
                 }
             }
-            (Lang::En, Problem::TooLarge { url, bytes }) => {
-                let limit = megabytes(MAX_BYTES);
+            (Lang::En, Problem::TooLarge { url, bytes, limit }) => {
+                let limit = megabytes(*limit);
                 match bytes {
                     Some(bytes) => format!(
                         "“{url}” is too large ({}); the limit is {limit}.",
@@ -229,12 +229,12 @@ impl Lang {
                     }
                 }
             }
-            (Lang::Zh, Problem::InlineTooLarge) => {
-                format!("这篇文章超过 {}，太大了，无法显示。", megabytes(MAX_BYTES))
+            (Lang::Zh, Problem::InlineTooLarge { limit }) => {
+                format!("这篇文章超过 {}，太大了，无法显示。", megabytes(*limit))
             }
-            (Lang::En, Problem::InlineTooLarge) => format!(
+            (Lang::En, Problem::InlineTooLarge { limit }) => format!(
                 "This article is larger than {}, the limit, so it is not shown.",
-                megabytes(MAX_BYTES)
+                megabytes(*limit)
             ),
             (Lang::Zh, Problem::Undecodable { url, encoding }) => {
                 format!("文章“{url}”无法按 {} 编码读取。", encoding.label())
@@ -547,6 +547,7 @@ static EN: Labels = Labels {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::MAX_BYTES;
 
     #[test]
     fn tags_are_negotiated_in_order() {
@@ -587,6 +588,7 @@ mod tests {
         let large = Problem::TooLarge {
             url: "b.txt".into(),
             bytes: Some(6 * 1024 * 1024 + 200_000),
+            limit: MAX_BYTES,
         };
         assert_eq!(
             Lang::En.problem(&large),
@@ -595,13 +597,14 @@ mod tests {
         let unannounced = Problem::TooLarge {
             url: "c.txt".into(),
             bytes: None,
+            limit: MAX_BYTES,
         };
         assert_eq!(
             Lang::Zh.problem(&unannounced),
             "文章“c.txt”超过 5.0 MB，太大了，已停止载入。"
         );
         assert_eq!(
-            Lang::En.problem(&Problem::InlineTooLarge),
+            Lang::En.problem(&Problem::InlineTooLarge { limit: MAX_BYTES }),
             "This article is larger than 5.0 MB, the limit, so it is not shown."
         );
     }

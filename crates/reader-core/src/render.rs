@@ -97,7 +97,7 @@ pub const TAG_NAMES: [&str; 30] = [
 ];
 
 /// The name of each [`Attr`], in order. Only these are ever set.
-pub const ATTR_NAMES: [&str; 20] = [
+pub const ATTR_NAMES: [&str; 24] = [
     "class",
     "id",
     "data-block",
@@ -118,6 +118,10 @@ pub const ATTR_NAMES: [&str; 20] = [
     "referrerpolicy",
     "start",
     "type",
+    "role",
+    "aria-posinset",
+    "aria-setsize",
+    "aria-hidden",
 ];
 
 /// Attributes the renderer sets, by their place in [`ATTR_NAMES`].
@@ -144,6 +148,10 @@ pub enum Attr {
     Referrerpolicy,
     Start,
     Type,
+    Role,
+    AriaPosinset,
+    AriaSetsize,
+    AriaHidden,
 }
 
 /// The instruction codes, each followed by its operands.
@@ -161,6 +169,8 @@ pub mod op {
     pub const BLOCK: u32 = 4;
     /// `SECTION node`: the open element is the section of node `node`.
     pub const SECTION: u32 = 5;
+    /// `ROW node`: the open element is node `node`'s row in the outline.
+    pub const ROW: u32 = 6;
 }
 
 /// A batch of instructions and the text they take their strings from.
@@ -633,6 +643,143 @@ pub fn block_offsets(doc: &Document, spans: &[Span]) -> Vec<u32> {
     }
     if let Some(block) = current {
         flush(block, &mut bytes, &mut out);
+    }
+    out
+}
+
+/// The outline tree (a WAI-ARIA tree) as steps: each node's row opens, its
+/// children follow in their group, and it closes; nodes come in their order,
+/// parents first. Every node is built, its group `hidden` while it is closed
+/// (see `outline` in render.js for what changes later: what is open, the tab
+/// stop, the node being read, counts, which nodes are listed).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutlinePlan {
+    /// (node, opens), with each node's place among its siblings.
+    steps: Vec<(usize, bool)>,
+    place: Vec<(u32, u32)>,
+}
+
+impl OutlinePlan {
+    pub fn new(doc: &Document) -> OutlinePlan {
+        let mut plan = OutlinePlan {
+            steps: Vec::with_capacity(doc.nodes.len() * 2),
+            place: vec![(1, 1); doc.nodes.len()],
+        };
+        let roots: Vec<usize> = doc.roots().collect();
+        plan.add(doc, &roots);
+        plan
+    }
+
+    fn add(&mut self, doc: &Document, siblings: &[usize]) {
+        for (i, &n) in siblings.iter().enumerate() {
+            self.place[n] = (i as u32 + 1, siblings.len() as u32);
+            self.steps.push((n, true));
+            self.add(doc, &doc.nodes[n].children);
+            self.steps.push((n, false));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// The node whose row the steps from `step` on open first, if any: every
+    /// node before it has its row.
+    pub fn next_node(&self, step: usize) -> Option<usize> {
+        self.steps
+            .get(step..)?
+            .iter()
+            .find(|(_, opens)| *opens)
+            .map(|(n, _)| *n)
+    }
+
+    /// Appends the instructions of the steps from `from` on, `rows` rows at
+    /// most (at least one step); returns where the next batch starts. Rows
+    /// are built open; `seconds` are each node's reading time.
+    pub fn emit(
+        &self,
+        doc: &Document,
+        seconds: &[u32],
+        lang: Lang,
+        from: usize,
+        rows: usize,
+        out: &mut Ops,
+    ) -> usize {
+        let mut at = from;
+        let mut opened = 0;
+        while at < self.steps.len() && (at == from || opened < rows) {
+            let (n, opens) = self.steps[at];
+            let node = &doc.nodes[n];
+            let parent = !node.children.is_empty();
+            if opens {
+                let (position, size) = self.place[n];
+                out.open_with_class(Tag::Li, "ar-tree-item");
+                out.attr(Attr::Role, "treeitem");
+                out.attr(Attr::Id, &dom_ids::outline_row(&node.id));
+                out.attr(Attr::DataNode, &n.to_string());
+                out.attr(Attr::AriaLevel, &(node.depth + 1).to_string());
+                out.attr(Attr::AriaPosinset, &position.to_string());
+                out.attr(Attr::AriaSetsize, &size.to_string());
+                if parent {
+                    out.attr(Attr::AriaExpanded, "true");
+                }
+                out.attr(Attr::Tabindex, "-1");
+                out.codes.extend([op::ROW, n as u32]);
+                out.open_with_class(Tag::Div, "ar-tree-row");
+                out.open_with_class(
+                    Tag::Span,
+                    if parent {
+                        "ar-twisty ar-twisty-parent"
+                    } else {
+                        "ar-twisty"
+                    },
+                );
+                out.attr(Attr::AriaHidden, "true");
+                out.close();
+                out.open_with_class(Tag::Span, "ar-tree-label");
+                out.text(&node.label);
+                out.close();
+                out.open_with_class(Tag::Span, "ar-tree-time");
+                out.text(&lang.short_duration(seconds.get(n).copied().unwrap_or(0)));
+                out.close();
+                out.close();
+                if parent {
+                    out.open_with_class(Tag::Ul, "ar-tree-group");
+                    out.attr(Attr::Role, "group");
+                }
+                opened += 1;
+            } else {
+                if parent {
+                    out.close();
+                }
+                out.close();
+            }
+            at += 1;
+        }
+        at
+    }
+}
+
+/// Which nodes the outline lists, and so where each stands among its listed
+/// siblings and whether it shows as a parent: `[listed, position, size,
+/// parent]` per node (see `Matches::lists`).
+pub fn listing(doc: &Document, listed: impl Fn(usize) -> bool) -> Vec<u32> {
+    let mut out = vec![0; doc.nodes.len() * 4];
+    let roots: Vec<usize> = doc.roots().collect();
+    let place = |siblings: &[usize], out: &mut Vec<u32>| {
+        let shown: Vec<usize> = siblings.iter().copied().filter(|&n| listed(n)).collect();
+        for (i, &n) in shown.iter().enumerate() {
+            out[n * 4..n * 4 + 3].copy_from_slice(&[1, i as u32 + 1, shown.len() as u32]);
+        }
+    };
+    place(&roots, &mut out);
+    for (n, node) in doc.nodes.iter().enumerate() {
+        place(&node.children, &mut out);
+        out[n * 4 + 3] = u32::from(node.children.iter().any(|&c| listed(c)));
     }
     out
 }

@@ -360,6 +360,8 @@ pub fn parse_with(input: &str, options: ParseOptions) -> Document {
         .format
         .unwrap_or_else(|| blocks::detect_format(&text));
     let raw = blocks::split_plain(&text);
+    // The blocks hold their own text: the normalised copy can go.
+    drop(text);
     assemble(raw, Vec::new(), format)
 }
 
@@ -392,6 +394,7 @@ fn assemble(
     for (block, heading) in raw.iter().zip(detected) {
         builder.push(block, heading);
     }
+    drop(raw);
     let mut document = builder.finish(title, meta, format, containers);
 
     // 6. Points.
