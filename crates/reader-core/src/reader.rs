@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::article::{
-    self, Contents, Document, NodeKind, ParseOptions, SourceFormat, Span, reading_time, text,
+    self, Contents, Document, NodeKind, ParseOptions, RichBlocks, SourceFormat, Span, reading_time,
+    text,
 };
 use crate::config::Notice;
 use crate::html::{self, HtmlOptions};
@@ -53,17 +54,19 @@ pub struct Article {
 impl Article {
     /// Parses article text. Empty text is a [`Problem`], not an empty page.
     pub fn parse(text: &str, options: ParseOptions) -> Result<Article, Problem> {
-        Article::parse_document(text, options).map(|document| Article::new(document, text))
+        let (blocks, format) = Article::split(text, options)?;
+        Ok(Article::new(article::parse_rich(blocks, format), text))
     }
 
-    /// The first half of [`Article::parse`]: the document alone. The browser
-    /// runs the halves in two tasks, so that a long article never holds the
-    /// page for the whole of it; [`Article::new`] is the second.
-    pub fn parse_document(text: &str, options: ParseOptions) -> Result<Document, Problem> {
+    /// The first step of [`Article::parse`]: the text cut into blocks. The
+    /// browser runs the steps in tasks of their own, so that a long article
+    /// never holds the page for the whole of it: then `article::sections`,
+    /// `article::points_and_ids` and [`Article::new`].
+    pub fn split(text: &str, options: ParseOptions) -> Result<(RichBlocks, SourceFormat), Problem> {
         if text::trim(text).is_empty() {
             return Err(Problem::EmptyArticle);
         }
-        Ok(article::parse_with(text, options))
+        Ok(article::split_with(text, options))
     }
 
     /// Reads a rich article: `source` as it came (HTML, or Markdown with its
@@ -75,18 +78,19 @@ impl Article {
         format: SourceFormat,
         options: HtmlOptions,
     ) -> Result<Article, Problem> {
-        Article::parse_html_document(source, flat, format, options)
-            .map(|document| Article::new(document, source))
+        let blocks = Article::read_html(source, flat, format, options)?;
+        Ok(Article::new(article::parse_rich(blocks, format), source))
     }
 
-    /// The first half of [`Article::parse_html`] (see [`Article::parse_document`]).
-    pub fn parse_html_document(
+    /// The first step of [`Article::parse_html`], as [`Article::split`] is
+    /// of [`Article::parse`].
+    pub fn read_html(
         source: &str,
         flat: &str,
         format: SourceFormat,
         options: HtmlOptions,
-    ) -> Result<Document, Problem> {
-        html::document(source, flat, format, options).ok_or(Problem::EmptyArticle)
+    ) -> Result<RichBlocks, Problem> {
+        html::article_blocks(source, flat, format, options).ok_or(Problem::EmptyArticle)
     }
 
     /// What the views derive from `document` (parsed from `source`) once.

@@ -221,7 +221,20 @@ impl Ops {
 enum Frame {
     Section(usize),
     Group(usize),
+    /// A run of items of a long level (see [`CHUNK_ITEMS`]).
+    Chunk,
 }
+
+/// A level of the article (its top, or a section's body) with more items or
+/// text than this is drawn in chunks (`.ar-chunk`) of at most [`CHUNK_ITEMS`]
+/// items or about [`CHUNK_BYTES`] of text. Why: the browser lays out a
+/// container by walking all its children, so a level of 500,000 lines grown a
+/// slice at a time would cost more on every frame; and a chunk out of view
+/// skips layout and paint (`content-visibility: auto`), with one observer per
+/// chunk rather than per section.
+pub const CHUNK_ITEMS: usize = 64;
+/// See [`CHUNK_ITEMS`].
+pub const CHUNK_BYTES: usize = 32 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
@@ -268,8 +281,25 @@ impl Plan {
     }
 
     fn add(&mut self, article: &Article, items: &[Content]) {
-        for layout in nest(&article.document, items) {
-            self.add_layout(article, &layout);
+        let doc = &article.document;
+        let layouts = nest(doc, items);
+        let sizes: Vec<usize> = layouts.iter().map(|l| text_len(doc, l)).collect();
+        let chunked = layouts.len() > CHUNK_ITEMS || sizes.iter().sum::<usize>() > 2 * CHUNK_BYTES;
+        let (mut items, mut bytes) = (0, 0);
+        for (layout, size) in layouts.iter().zip(sizes) {
+            if chunked && items == 0 {
+                self.steps.push(Step::Open(Frame::Chunk));
+            }
+            self.add_layout(article, layout);
+            items += 1;
+            bytes += size;
+            if chunked && (items == CHUNK_ITEMS || bytes >= CHUNK_BYTES) {
+                self.steps.push(Step::Close(Frame::Chunk));
+                (items, bytes) = (0, 0);
+            }
+        }
+        if items > 0 && chunked {
+            self.steps.push(Step::Close(Frame::Chunk));
         }
     }
 
@@ -339,10 +369,21 @@ impl Plan {
                         out.close();
                     }
                 }
+                Step::Open(Frame::Chunk) => out.open_with_class(Tag::Div, "ar-chunk"),
+                Step::Close(Frame::Chunk) => out.close(),
             }
             at += 1;
         }
         at
+    }
+}
+
+/// How much text a laid-out item holds, in bytes.
+fn text_len(doc: &Document, layout: &Layout) -> usize {
+    match layout {
+        Layout::Block(block) => doc.blocks[*block].span.len(),
+        Layout::Section(node) => doc.nodes[*node].span.len(),
+        Layout::Group { items, .. } => items.iter().map(|item| text_len(doc, item)).sum(),
     }
 }
 
@@ -654,10 +695,24 @@ pub fn block_offsets(doc: &Document, spans: &[Span]) -> Vec<u32> {
 /// stop, the node being read, counts, which nodes are listed).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OutlinePlan {
-    /// (node, opens), with each node's place among its siblings.
-    steps: Vec<(usize, bool)>,
+    steps: Vec<Row>,
+    /// Each node's place among its siblings: (position, size).
     place: Vec<(u32, u32)>,
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Row {
+    Open(usize),
+    Close(usize),
+    /// A run of top-level nodes, in a long outline (see [`CHUNK_ROWS`]).
+    OpenChunk,
+    CloseChunk,
+}
+
+/// An outline of more nodes than this holds its top-level nodes in chunks of
+/// about this many rows (`.ar-tree-chunk`, presentational), for the reasons
+/// the article has chunks (see [`CHUNK_ITEMS`]).
+pub const CHUNK_ROWS: usize = 200;
 
 impl OutlinePlan {
     pub fn new(doc: &Document) -> OutlinePlan {
@@ -666,17 +721,34 @@ impl OutlinePlan {
             place: vec![(1, 1); doc.nodes.len()],
         };
         let roots: Vec<usize> = doc.roots().collect();
-        plan.add(doc, &roots);
+        let chunked = doc.nodes.len() > CHUNK_ROWS;
+        let mut rows = 0;
+        for (i, &n) in roots.iter().enumerate() {
+            if chunked && rows == 0 {
+                plan.steps.push(Row::OpenChunk);
+            }
+            let before = plan.steps.len();
+            plan.add(doc, n, (i as u32 + 1, roots.len() as u32));
+            rows += (plan.steps.len() - before) / 2;
+            if chunked && rows >= CHUNK_ROWS {
+                plan.steps.push(Row::CloseChunk);
+                rows = 0;
+            }
+        }
+        if chunked && rows > 0 {
+            plan.steps.push(Row::CloseChunk);
+        }
         plan
     }
 
-    fn add(&mut self, doc: &Document, siblings: &[usize]) {
-        for (i, &n) in siblings.iter().enumerate() {
-            self.place[n] = (i as u32 + 1, siblings.len() as u32);
-            self.steps.push((n, true));
-            self.add(doc, &doc.nodes[n].children);
-            self.steps.push((n, false));
+    fn add(&mut self, doc: &Document, n: usize, place: (u32, u32)) {
+        self.place[n] = place;
+        self.steps.push(Row::Open(n));
+        let children = &doc.nodes[n].children;
+        for (i, &child) in children.iter().enumerate() {
+            self.add(doc, child, (i as u32 + 1, children.len() as u32));
         }
+        self.steps.push(Row::Close(n));
     }
 
     pub fn len(&self) -> usize {
@@ -690,11 +762,10 @@ impl OutlinePlan {
     /// The node whose row the steps from `step` on open first, if any: every
     /// node before it has its row.
     pub fn next_node(&self, step: usize) -> Option<usize> {
-        self.steps
-            .get(step..)?
-            .iter()
-            .find(|(_, opens)| *opens)
-            .map(|(n, _)| *n)
+        self.steps.get(step..)?.iter().find_map(|row| match row {
+            Row::Open(n) => Some(*n),
+            _ => None,
+        })
     }
 
     /// Appends the instructions of the steps from `from` on, `rows` rows at
@@ -712,55 +783,72 @@ impl OutlinePlan {
         let mut at = from;
         let mut opened = 0;
         while at < self.steps.len() && (at == from || opened < rows) {
-            let (n, opens) = self.steps[at];
-            let node = &doc.nodes[n];
-            let parent = !node.children.is_empty();
-            if opens {
-                let (position, size) = self.place[n];
-                out.open_with_class(Tag::Li, "ar-tree-item");
-                out.attr(Attr::Role, "treeitem");
-                out.attr(Attr::Id, &dom_ids::outline_row(&node.id));
-                out.attr(Attr::DataNode, &n.to_string());
-                out.attr(Attr::AriaLevel, &(node.depth + 1).to_string());
-                out.attr(Attr::AriaPosinset, &position.to_string());
-                out.attr(Attr::AriaSetsize, &size.to_string());
-                if parent {
-                    out.attr(Attr::AriaExpanded, "true");
+            match self.steps[at] {
+                Row::Open(n) => {
+                    self.open_row(doc, n, seconds, lang, out);
+                    opened += 1;
                 }
-                out.attr(Attr::Tabindex, "-1");
-                out.codes.extend([op::ROW, n as u32]);
-                out.open_with_class(Tag::Div, "ar-tree-row");
-                out.open_with_class(
-                    Tag::Span,
-                    if parent {
-                        "ar-twisty ar-twisty-parent"
-                    } else {
-                        "ar-twisty"
-                    },
-                );
-                out.attr(Attr::AriaHidden, "true");
-                out.close();
-                out.open_with_class(Tag::Span, "ar-tree-label");
-                out.text(&node.label);
-                out.close();
-                out.open_with_class(Tag::Span, "ar-tree-time");
-                out.text(&lang.short_duration(seconds.get(n).copied().unwrap_or(0)));
-                out.close();
-                out.close();
-                if parent {
-                    out.open_with_class(Tag::Ul, "ar-tree-group");
-                    out.attr(Attr::Role, "group");
-                }
-                opened += 1;
-            } else {
-                if parent {
+                Row::Close(n) => {
+                    if !doc.nodes[n].children.is_empty() {
+                        out.close();
+                    }
                     out.close();
                 }
-                out.close();
+                Row::OpenChunk => {
+                    out.open_with_class(Tag::Li, "ar-tree-chunk");
+                    out.attr(Attr::Role, "none");
+                    out.open_with_class(Tag::Ul, "ar-tree-chunk-list");
+                    out.attr(Attr::Role, "none");
+                }
+                Row::CloseChunk => {
+                    out.close();
+                    out.close();
+                }
             }
             at += 1;
         }
         at
+    }
+
+    /// Node `n`'s row, left open (with its group, for a parent) for its children.
+    fn open_row(&self, doc: &Document, n: usize, seconds: &[u32], lang: Lang, out: &mut Ops) {
+        let node = &doc.nodes[n];
+        let parent = !node.children.is_empty();
+        let (position, size) = self.place[n];
+        out.open_with_class(Tag::Li, "ar-tree-item");
+        out.attr(Attr::Role, "treeitem");
+        out.attr(Attr::Id, &dom_ids::outline_row(&node.id));
+        out.attr(Attr::DataNode, &n.to_string());
+        out.attr(Attr::AriaLevel, &(node.depth + 1).to_string());
+        out.attr(Attr::AriaPosinset, &position.to_string());
+        out.attr(Attr::AriaSetsize, &size.to_string());
+        if parent {
+            out.attr(Attr::AriaExpanded, "true");
+        }
+        out.attr(Attr::Tabindex, "-1");
+        out.codes.extend([op::ROW, n as u32]);
+        out.open_with_class(Tag::Div, "ar-tree-row");
+        out.open_with_class(
+            Tag::Span,
+            if parent {
+                "ar-twisty ar-twisty-parent"
+            } else {
+                "ar-twisty"
+            },
+        );
+        out.attr(Attr::AriaHidden, "true");
+        out.close();
+        out.open_with_class(Tag::Span, "ar-tree-label");
+        out.text(&node.label);
+        out.close();
+        out.open_with_class(Tag::Span, "ar-tree-time");
+        out.text(&lang.short_duration(seconds.get(n).copied().unwrap_or(0)));
+        out.close();
+        out.close();
+        if parent {
+            out.open_with_class(Tag::Ul, "ar-tree-group");
+            out.attr(Attr::Role, "group");
+        }
     }
 }
 

@@ -27,9 +27,9 @@ const MAX_PHRASE: usize = 6;
 /// multi-megabyte article must not stall the page (the suggestions are
 /// computed in one go, so this bounds the longest task they take).
 const MAX_HAN_CHARS: usize = 100_000;
-/// Only the start of the text is examined, in bytes (about 130,000 Chinese
+/// Only the start of the text is examined, in bytes (about 85,000 Chinese
 /// characters), for the same reason: folding and word counting go no further.
-const MAX_TEXT_BYTES: usize = 400 * 1024;
+const MAX_TEXT_BYTES: usize = 256 * 1024;
 /// Both neighbour entropies must reach this (bits).
 const MIN_ENTROPY: f64 = 1.0;
 /// The weakest split's pointwise mutual information must reach this (bits).

@@ -109,6 +109,11 @@ fn is_short(line: &str) -> bool {
     char_len(line) <= MAX_SHORT_CHARS && !line.chars().any(is_sentence_end)
 }
 
+/// The most blocks a footer is looked for in, from the end: real footers are
+/// a few lines, and a text of 500,000 short lines is not all footer (nor
+/// worth examining line by line for one).
+const MAX_FOOTER_BLOCKS: usize = 60;
+
 /// Removes the footer and the signature before it. Returns the author named by
 /// the signature, if any.
 pub fn strip(blocks: &mut Vec<RawBlock>) -> Option<String> {
@@ -116,7 +121,7 @@ pub fn strip(blocks: &mut Vec<RawBlock>) -> Option<String> {
     let mut zone_start = blocks.len();
     let mut marked = false;
     let mut signature_at = None;
-    for (i, block) in blocks.iter().enumerate().rev() {
+    for (i, block) in blocks.iter().enumerate().rev().take(MAX_FOOTER_BLOCKS) {
         if block.kind != RawKind::Text {
             break;
         }
@@ -169,6 +174,20 @@ mod tests {
         let mut blocks: Vec<RawBlock> = lines.iter().map(|l| RawBlock::text(*l)).collect();
         let author = strip(&mut blocks);
         (blocks.into_iter().map(|b| b.text).collect(), author)
+    }
+
+    #[test]
+    fn a_text_of_short_lines_is_not_all_footer() {
+        let mut lines: Vec<String> = (0..5000).map(|i| format!("第{i}行")).collect();
+        lines.push("版权所有 示例".into());
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let (kept, _) = run(&lines);
+        assert!(
+            kept.len() >= 5000 - MAX_FOOTER_BLOCKS,
+            "{} lines kept",
+            kept.len()
+        );
+        assert!(!kept.iter().any(|l| l.contains("版权所有")));
     }
 
     #[test]

@@ -76,8 +76,10 @@ fn run(ops: &Ops) -> Built {
                 built.texts.push((codes[i + 1], String::new()));
                 i += 2;
             }
-            op::SECTION => {
-                built.sections.push(codes[i + 1]);
+            op::SECTION | op::ROW => {
+                if codes[i] == op::SECTION {
+                    built.sections.push(codes[i + 1]);
+                }
                 i += 2;
             }
             other => panic!("unknown instruction {other}"),
@@ -330,4 +332,56 @@ fn spans_become_offsets_in_their_blocks() {
         vec![first as u32, 7, 8, second as u32, 0, 6]
     );
     assert!(block_offsets(doc, &[]).is_empty());
+}
+
+#[test]
+fn long_levels_come_in_chunks_short_ones_do_not() {
+    assert!(!run(&everything(&seed(), None)).markup.contains("ar-chunk"));
+    let text = crate::synthetic::chinese_article(300_000, 5);
+    let article = Article::parse(&text, ParseOptions::default()).expect("parses");
+    let built = run(&everything(&article, None));
+    let chunks = built.markup.matches("<div class=\"ar-chunk\">").count();
+    assert!(chunks > 300_000 / CHUNK_BYTES / 2, "{chunks} chunks");
+    // Chunks change nothing else: every block is there with its text.
+    let doc = &article.document;
+    for (block, text) in &built.texts {
+        assert_eq!(text, doc.text(doc.blocks[*block as usize].span));
+    }
+    // 500 short lines: chunks of 64 at most.
+    let lines: String = (0..500).map(|i| format!("第{i}行\n")).collect();
+    let article =
+        Article::parse(&format!("标题\n\n{lines}"), ParseOptions::default()).expect("parses");
+    let markup = run(&everything(&article, None)).markup;
+    assert_eq!(
+        markup.matches("<div class=\"ar-chunk\">").count(),
+        500_usize.div_ceil(CHUNK_ITEMS)
+    );
+}
+
+#[test]
+fn a_long_outline_keeps_its_top_level_in_presentational_chunks() {
+    let doc = &seed().document;
+    let mut ops = Ops::default();
+    let plan = OutlinePlan::new(doc);
+    plan.emit(doc, &[], Lang::Zh, 0, usize::MAX, &mut ops);
+    let markup = run(&ops).markup;
+    assert!(!markup.contains("ar-tree-chunk"));
+    assert_eq!(markup.matches("role=\"treeitem\"").count(), doc.nodes.len());
+    let text = crate::synthetic::chinese_article(200_000, 9);
+    let article = Article::parse(&text, ParseOptions::default()).expect("parses");
+    let doc = &article.document;
+    assert!(doc.nodes.len() > CHUNK_ROWS);
+    let plan = OutlinePlan::new(doc);
+    let mut ops = Ops::default();
+    let mut at = 0;
+    while at < plan.len() {
+        let built = plan.next_node(at);
+        at = plan.emit(doc, &article.node_seconds, Lang::Zh, at, 50, &mut ops);
+        assert!(built.is_none_or(|n| plan.next_node(at).is_none_or(|next| next > n)));
+    }
+    let markup = run(&ops).markup;
+    assert!(markup.contains(
+        "<li class=\"ar-tree-chunk\" role=\"none\"><ul class=\"ar-tree-chunk-list\" role=\"none\">"
+    ));
+    assert_eq!(markup.matches("role=\"treeitem\"").count(), doc.nodes.len());
 }
