@@ -6,10 +6,11 @@ use std::rc::Rc;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::render::{AnimationFrame, request_animation_frame};
 use web_sys::Element;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::web::article_dom::ArticleDom;
-use crate::web::dom;
+use crate::web::{after_paint, dom};
 use reader_core::dom_ids;
 use reader_core::outline::Collapsed;
 use reader_core::reader::{Action, Article, NavTarget, ReaderState};
@@ -49,10 +50,24 @@ pub fn use_reading_position(
                 if let NavTarget::Node(node) = nav.target {
                     let node = &article.document.nodes[node];
                     let id = dom_ids::node(&node.id);
+                    // The spy holds still from now, also while the node waits
+                    // to be built, so what it sees meanwhile does not count.
+                    *pinned.borrow_mut() = true;
                     built.when_drawn(node.block, move || {
                         if let Some(element) = dom::find_by_id(&root, &id) {
-                            *pinned.borrow_mut() = true;
                             dom::scroll_to_and_focus(&element, nav.smooth);
+                            // Far into a long article, chunks around the node
+                            // are laid out only once it is in view, which can
+                            // move it: once they are, it goes to the top again
+                            // (unless the reader has scrolled since).
+                            if !nav.smooth {
+                                spawn_local(async move {
+                                    after_paint().await;
+                                    if *pinned.borrow() {
+                                        dom::scroll_to_and_focus(&element, false);
+                                    }
+                                });
+                            }
                         }
                     });
                 }
