@@ -3,7 +3,7 @@
 use web_sys::{Element, ScrollToOptions};
 use yew::prelude::*;
 
-use crate::web::article_dom::{self, ArticleDom};
+use crate::web::article_dom::ArticleDom;
 use crate::web::dom;
 use crate::web::highlights::{self, CURRENT, Painter};
 use reader_core::dom_ids;
@@ -63,8 +63,7 @@ pub fn use_highlights(root: NodeRef, dom: &ArticleDom, state: &ReaderState) {
         };
         dom.when_drawn(block, move || {
             if highlights::supported() {
-                if let Some(range) = painter.borrow().first_range(CURRENT) {
-                    let rect = article_dom::bounds(&range);
+                if let Some(rect) = painter.borrow().first_bounds(CURRENT) {
                     scroll_by(&root, rect.top() + rect.height() / 2.0, smooth);
                 }
             } else if let Some(element) = dom::find_by_id(&root, dom_ids::CURRENT_MATCH) {

@@ -54,14 +54,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn paint(this: &Builder, highlight: &JsValue, list: &[u32]);
 
+    /// An outline row's state: open (`what` 0), tab stop (1), being read (2).
     #[wasm_bindgen(method)]
-    pub(crate) fn open(this: &Builder, node: u32, open: bool);
-
-    #[wasm_bindgen(method, js_name = tabStop)]
-    pub(crate) fn tab_stop(this: &Builder, node: u32, on: bool);
-
-    #[wasm_bindgen(method)]
-    pub(crate) fn current(this: &Builder, node: u32, on: bool);
+    pub(crate) fn row(this: &Builder, node: u32, what: u32, on: bool);
 
     #[wasm_bindgen(method)]
     pub(crate) fn counts(this: &Builder, totals: &[u32], label: &str);
@@ -69,13 +64,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub(crate) fn listing(this: &Builder, listed: &[u32]);
 
-    /// The first range of a highlight (`undefined` if it has none).
-    #[wasm_bindgen(js_name = firstRange)]
-    pub fn first_range(highlight: &JsValue) -> JsValue;
-
-    /// Where a range painted by `paint` is on screen.
-    #[wasm_bindgen(js_name = bounds)]
-    pub fn bounds(range: &JsValue) -> DomRect;
+    /// Where the first range of a highlight is on screen, if it has one.
+    #[wasm_bindgen(js_name = firstBounds)]
+    pub fn first_bounds(highlight: &JsValue) -> Option<DomRect>;
 }
 
 /// How much text one batch of instructions carries. The first batch is the

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
+use web_sys::{DomRect, Element};
 
 use crate::web::article_dom::{self, ArticleDom};
 use reader_core::article::{Document, Span};
@@ -191,10 +191,9 @@ impl Painter {
         }
     }
 
-    /// The first range of highlight `index`, once painted.
-    pub fn first_range(&self, index: usize) -> Option<JsValue> {
-        let range = article_dom::first_range(self.targets.get(index)?);
-        (!range.is_undefined()).then_some(range)
+    /// Where the first range of highlight `index` is on screen, once painted.
+    pub fn first_bounds(&self, index: usize) -> Option<DomRect> {
+        article_dom::first_bounds(self.targets.get(index)?)
     }
 }
 

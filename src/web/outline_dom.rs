@@ -21,6 +21,11 @@ use reader_core::render::{Ops, OutlinePlan};
 /// Rows built by one batch (the first batch is the first screen of the tree).
 const BATCH_ROWS: usize = 300;
 
+/// What of a row's state changes (see `row` in render.js).
+const OPEN: u32 = 0;
+const TAB_STOP: u32 = 1;
+const BEING_READ: u32 = 2;
+
 /// The state the rows show.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutlineState {
@@ -124,21 +129,29 @@ impl Driver {
             .collect();
         let builder = &self.builder;
         diff_sorted(&self.closed, &closed, |node, closes| {
-            builder.open(node as u32, !closes)
+            builder.row(node as u32, OPEN, !closes)
         });
         self.closed = closed;
         let tab_stop = self.wanted.tab_stop.filter(|&n| n < built);
         if tab_stop != self.tab_stop {
-            self.tab_stop.map(|n| builder.tab_stop(n as u32, false));
-            tab_stop.map(|n| builder.tab_stop(n as u32, true));
+            move_mark(builder, TAB_STOP, self.tab_stop, tab_stop);
             self.tab_stop = tab_stop;
         }
         let active = self.wanted.active.filter(|&n| n < built);
         if active != self.active {
-            self.active.map(|n| builder.current(n as u32, false));
-            active.map(|n| builder.current(n as u32, true));
+            move_mark(builder, BEING_READ, self.active, active);
             self.active = active;
         }
+    }
+}
+
+/// Moves a mark only one row holds (`what`) from row `from` to row `to`.
+fn move_mark(builder: &Builder, what: u32, from: Option<usize>, to: Option<usize>) {
+    if let Some(node) = from {
+        builder.row(node as u32, what, false);
+    }
+    if let Some(node) = to {
+        builder.row(node as u32, what, true);
     }
 }
 

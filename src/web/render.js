@@ -198,28 +198,22 @@ export class ArticleDom {
     }
   }
 
-  /** Opens or closes outline node `node`'s row, if it is built. */
-  open(node, open) {
+  /** Outline node `node`'s row, if it is built: open or closed (`what` 0),
+   * the tree's tab stop or not (1), the node being read or not (2). */
+  row(node, what, on) {
     const row = this.rows[node];
     if (!row) return;
-    const group = row.lastElementChild;
-    if (group?.localName === 'ul') group.hidden = !open;
-    if (row.hasAttribute('aria-expanded')) row.setAttribute('aria-expanded', String(open));
-  }
-
-  /** Makes outline node `node`'s row the tree's tab stop, or not. */
-  tabStop(node, on) {
-    const row = this.rows[node];
-    if (row) row.tabIndex = on ? 0 : -1;
-  }
-
-  /** Marks outline node `node`'s row as the node being read, or not. */
-  current(node, on) {
-    const row = this.rows[node];
-    if (!row) return;
-    row.classList.toggle('ar-current', on);
-    if (on) row.setAttribute('aria-current', 'location');
-    else row.removeAttribute('aria-current');
+    if (what === 1) {
+      row.tabIndex = on ? 0 : -1;
+    } else if (what === 2) {
+      row.classList.toggle('ar-current', on);
+      if (on) row.setAttribute('aria-current', 'location');
+      else row.removeAttribute('aria-current');
+    } else {
+      const group = row.lastElementChild;
+      if (group?.localName === 'ul') group.hidden = !on;
+      if (row.hasAttribute('aria-expanded')) row.setAttribute('aria-expanded', String(on));
+    }
   }
 
   /** Match counts per node (`totals`), shown on the rows built and to come;
@@ -338,13 +332,10 @@ export class ArticleDom {
   }
 }
 
-/** The first range of a highlight (undefined if it has none). */
-export function firstRange(highlight) {
-  return highlight.values().next().value;
-}
-
-/** Where a (static) range is on screen. */
-export function bounds(range) {
+/** Where the first range of a highlight is on screen (undefined if it has none). */
+export function firstBounds(highlight) {
+  const range = highlight.values().next().value;
+  if (!range) return undefined;
   const live = document.createRange();
   live.setStart(range.startContainer, range.startOffset);
   live.setEnd(range.endContainer, range.endOffset);
