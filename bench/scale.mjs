@@ -172,13 +172,20 @@ try {
         let time = null;
         if (!capped) {
           const times = [];
-          for (let i = 0; i < (lib === 'reference' ? size.repeats : 1); i += 1) times.push(await page.evaluate(([l, cap]) => window.highlight(l, cap), [list, LIB_CAP_MS]));
+          try {
+            for (let i = 0; i < (lib === 'reference' ? size.repeats : 1); i += 1) times.push(await page.evaluate(([l, cap]) => window.highlight(l, cap), [list, LIB_CAP_MS]));
+          } catch (error) {
+            // A library can take the tab down on 10 MB (out of memory): that
+            // counts as not finishing, and the run goes on.
+            console.error(`${size.name}, ${lib}, ${list.length} keywords: ${error.message.split('\n')[0]}`);
+            times.push(null);
+          }
           capped = times.includes(null);
           time = capped ? null : median(times);
         }
         row.highlight[list.length][lib] = time;
       }
-      await page.close();
+      await page.close().catch(() => {});
     }
     results.push(row);
     console.error(`${size.name}: done`);
