@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks (README "Benchmarks"): native parse and match throughput with
-# criterion, then keyword highlighting in headless Chromium against mark.js,
-# and what an instance per reader costs.
+# criterion, then the reader at scale in headless Chromium (opening, memory,
+# long tasks and highlighting on the seed, 1 MB and 10 MB, against a plain
+# page, a plain-JavaScript reference, advanced-mark.js and mark.js), and what
+# an instance per reader costs.
 # Prints every figure; nothing here passes or fails on time.
+#   scripts/bench.sh                 everything
+#   scripts/bench.sh --browser-only  without the native (criterion) part
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -12,6 +16,8 @@ if [ "${1:-}" != "--browser-only" ]; then
   cargo bench -p reader-core --bench parse --bench matcher
 fi
 scripts/build.sh
-cargo run --quiet --release -p reader-core --example generate_article -- 1048576 > bench/out/article-1mb.txt
-node bench/highlight.mjs dist bench/out/article-1mb.txt
+for size in 1 10; do
+  cargo run --quiet --release -p reader-core --example generate_article -- $((size * 1048576)) > "bench/out/article-${size}mb.txt"
+done
+node bench/scale.mjs dist bench/out
 node bench/instances.mjs dist bench/out/article-1mb.txt

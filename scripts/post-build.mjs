@@ -96,7 +96,7 @@ function factory(glue, file) {
         return line.slice('export '.length);
       }
       if (line === END) return '';
-      if (/^import \{[\w$, ]+\} from '\.\/snippets\/[^']+';$/.test(line)) {
+      if (/^import (\{[\w$, ]+\}|\* as [\w$]+) from (['"])\.\/snippets\/[^'"]+\2;?$/.test(line)) {
         imports.push(line);
         return '';
       }

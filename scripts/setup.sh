@@ -49,8 +49,8 @@ fi
 
 if [ "$mode" = build ] || [ "$mode" = test ]; then
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/mark.js ] \
-    || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/terser ]; then
-    say "installing npm packages (binaryen, terser, playwright-core, mark.js, @axe-core/playwright)"
+    || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/advanced-mark.js ]; then
+    say "installing npm packages (binaryen, terser, playwright-core, mark.js, advanced-mark.js, @axe-core/playwright)"
     npm ci --no-audit --no-fund
   fi
 fi

@@ -15,7 +15,7 @@ use crate::components::help_sheet::help_sheet;
 use crate::components::keyword_bar::KeywordBar;
 use crate::components::match_ticks::MatchTicks;
 use crate::components::outline_panel::OutlinePanel;
-use crate::components::print_contents::PrintContents;
+use crate::components::print_contents::print_contents;
 use crate::components::print_legend::print_legend;
 use crate::components::settings_panel::settings_panel;
 use crate::components::status_view::{loading_view, notice_view, problem_view};
@@ -24,11 +24,12 @@ use crate::hooks::{
     use_article, use_changed, use_dismiss, use_focus_request, use_highlights, use_memory,
     use_narrow, use_reading_position, use_reveal_on_find, use_suggestions, use_url_hash,
 };
+use crate::web::article_dom::ArticleDom;
 use crate::web::{dom, highlights, storage};
 use reader_core::config::Config;
 use reader_core::dom_ids;
 use reader_core::keys;
-use reader_core::matcher::{Matches, Tick};
+use reader_core::matcher::Tick;
 use reader_core::reader::{Action, ReaderState, Status, Surface};
 use reader_core::source::ArticleSource;
 
@@ -134,8 +135,11 @@ pub fn App(props: &Props) -> Html {
         config.name.clone(),
         onaction.clone(),
     );
-    use_reading_position(root.clone(), &state, onaction.clone());
-    use_highlights(root.clone(), &state);
+    // Where the article is built: one per article, shared by the article
+    // view, the highlights and navigation.
+    let article_dom = use_memo(article.clone(), |_| ArticleDom::default());
+    use_reading_position(root.clone(), &article_dom, &state, onaction.clone());
+    use_highlights(root.clone(), &article_dom, &state);
     use_url_hash(config.hash.clone(), &state, onaction.clone());
     use_reveal_on_find(root.clone(), onaction.clone());
     use_suggestions(article.clone(), onaction.clone());
@@ -174,14 +178,9 @@ pub fn App(props: &Props) -> Html {
 
     let lang = config.lang;
     // Marks in the DOM only where the Highlight API is missing (see use_highlights);
-    // otherwise the article gets no matches, and keyword changes leave it alone.
-    let no_marks = use_memo((), |_| Matches::default());
-    let marks = !highlights::supported();
-    let marked = if marks {
-        state.matches.clone()
-    } else {
-        no_marks
-    };
+    // otherwise keyword changes leave the article's DOM alone.
+    let marks =
+        (!highlights::supported()).then(|| (state.matches.clone(), state.current_match_span()));
     let ticks = {
         let body_len = article.as_ref().map_or(0, |a| a.document.body.len());
         use_memo(state.matches.clone(), move |matches| {
@@ -255,14 +254,14 @@ pub fn App(props: &Props) -> Html {
                         <div class="ar-print-only ar-print-front">
                             { print_legend(&state.keywords, &state.matches, lang) }
                             if state.settings.print_outline {
-                                <PrintContents article={article.clone()} {lang} />
+                                { print_contents(&article.document, lang) }
                             }
                         </div>
                         <ArticleView
                             article={article.clone()}
+                            dom={(*article_dom).clone()}
                             collapsed={state.collapsed.clone()}
-                            matches={marked}
-                            current={state.current_match_span().filter(|_| marks)}
+                            {marks}
                             {lang}
                             title_override={config.article_title.clone().map(AttrValue::from)}
                             ontoggle={ontoggle_section}

@@ -1,19 +1,15 @@
 //! The widget's Yew components, one per file. They render what the pure modules
 //! computed and turn user input into [`reader_core::reader::Action`]s.
 
-pub mod article_image;
 pub mod article_view;
-pub mod block_view;
 pub mod byline;
 pub mod find_bar;
 pub mod help_sheet;
 pub mod keyword_bar;
 pub mod match_ticks;
-pub mod outline_item;
 pub mod outline_panel;
 pub mod print_contents;
 pub mod print_legend;
-pub mod section_view;
 pub mod settings_panel;
 pub mod status_view;
 pub mod toolbar;

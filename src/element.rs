@@ -308,6 +308,8 @@ fn attribute_or_none(host: &Element, name: &str) -> Option<String> {
 /// the sample article. Inline articles are measured before they are copied
 /// into this instance, and refused over the size limit.
 fn source_of(host: &HtmlElement) -> ArticleSource {
+    let max_bytes =
+        source::size_limit_from_attribute(attribute_or_none(host, "max-size").as_deref());
     if let Some(url) = attribute_or_none(host, "src").filter(|u| !u.trim().is_empty()) {
         return ArticleSource::Url {
             url: url.trim().to_string(),
@@ -316,6 +318,7 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
                 attribute_or_none(host, "timeout").as_deref(),
             ),
             select: attribute_or_none(host, "select").filter(|s| !s.trim().is_empty()),
+            max_bytes,
         };
     }
     let (inline, format) = match inline_html(host) {
@@ -325,7 +328,7 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
             None => return sample(),
         },
     };
-    if let Err(problem) = source::check_inline_size(utf8_len(&inline)) {
+    if let Err(problem) = source::check_inline_size(utf8_len(&inline, max_bytes), max_bytes) {
         return ArticleSource::Refused(problem);
     }
     let text = String::from(inline);
@@ -344,6 +347,7 @@ fn sample() -> ArticleSource {
             format: Some(SourceFormat::PlainText),
             timeout_seconds: source::DEFAULT_TIMEOUT_SECONDS,
             select: None,
+            max_bytes: source::MAX_BYTES,
         },
         None => ArticleSource::Refused(Problem::EmptyArticle),
     }
@@ -351,10 +355,10 @@ fn sample() -> ArticleSource {
 
 /// The UTF-8 length of a JavaScript string, measured without copying it: a
 /// UTF-16 unit is one to three UTF-8 bytes, so a short text is surely within
-/// the limit; a longer one is measured in UTF-8 by the browser.
-fn utf8_len(text: &JsString) -> usize {
+/// `limit`; a longer one is measured in UTF-8 by the browser.
+fn utf8_len(text: &JsString, limit: u64) -> usize {
     let units = text.length() as usize;
-    if units.saturating_mul(3) as u64 <= source::MAX_BYTES {
+    if units.saturating_mul(3) as u64 <= limit {
         units
     } else {
         Utf8::new().encode(text).length() as usize

@@ -2,12 +2,14 @@
 //! Errors from the browser (a blocked storage, a missing element) are absorbed
 //! here: the reader keeps working without the feature.
 
+pub mod article_dom;
 pub mod assets;
 pub mod dom;
 pub mod fetch;
 pub mod highlights;
 pub mod location;
 pub mod markup;
+pub mod outline_dom;
 pub mod storage;
 
 use wasm_bindgen::JsValue;

@@ -17,7 +17,7 @@ const wasm = new URL('article-reader_bg.wasm', here);
 
 /** Attributes whose change means another article: the reader starts again on a
  * fresh instance, so the memory the last article took goes with it. */
-const SOURCE_ATTRIBUTES = ['src', 'format', 'timeout'];
+const SOURCE_ATTRIBUTES = ['src', 'format', 'timeout', 'max-size'];
 
 /** The page's language for messages shown without the reader (it could not start). */
 function speaksEnglish(element) {

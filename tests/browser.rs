@@ -178,7 +178,7 @@ async fn the_outline_is_a_tree_and_folding_follows_it() {
         19
     );
     assert_eq!(
-        root.query_selector_all("[role=tree] [role=group]")
+        root.query_selector_all("[role=tree] [role=group]:not([hidden])")
             .unwrap()
             .length(),
         4
@@ -203,7 +203,7 @@ async fn the_outline_is_a_tree_and_folding_follows_it() {
         Some("false")
     );
     assert_eq!(
-        root.query_selector_all("[role=tree] [role=group]")
+        root.query_selector_all("[role=tree] [role=group]:not([hidden])")
             .unwrap()
             .length(),
         3
@@ -310,7 +310,11 @@ async fn every_id_in_the_shadow_root_is_unique_and_each_row_goes_to_its_own_node
         .unwrap();
     for i in 0..rows.length() {
         let row: HtmlElement = rows.item(i).unwrap().unchecked_into();
-        let label = row.text_content().unwrap_or_default();
+        let label = row
+            .query_selector(".ar-tree-label")
+            .unwrap()
+            .and_then(|l| l.text_content())
+            .unwrap_or_default();
         row.click();
         until(|| {
             shadow.active_element().is_some_and(|a| {

@@ -1,20 +1,25 @@
 //! The outline: a WAI-ARIA tree of sections and points, with expand/collapse
 //! all and reading times. One tab stop (roving tabindex); keys are handled by
-//! `reader_core::outline` through [`Action::OutlineKey`].
+//! `reader_core::outline` through [`Action::OutlineKey`]. The tree's rows are
+//! not drawn by Yew but built by [`OutlineDom`] (a long article has tens of
+//! thousands of nodes), which this keeps in step with the reader's state: a
+//! keyword change only rewrites the counts that changed.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::components::outline_item::{ItemCallbacks, OutlineItem};
 use crate::components::toggle_button;
 use crate::web::dom;
+use crate::web::outline_dom::{OutlineDom, OutlineState};
 use reader_core::dom_ids;
 use reader_core::i18n::Lang;
 use reader_core::matcher::Matches;
 use reader_core::outline::{Collapsed, TreeKey};
 use reader_core::reader::{Action, Article};
+use reader_core::render;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -39,6 +44,56 @@ pub fn OutlinePanel(props: &Props) -> Html {
     let panel = use_node_ref();
     let tree = use_node_ref();
     let doc = &props.article.document;
+
+    // The rows: built once per article, then changed in place.
+    let outline = use_memo(props.article.clone(), |_| OutlineDom::default());
+    let state = OutlineState {
+        collapsed: props.collapsed.clone(),
+        tab_stop: props.tab_stop,
+        active: props.active,
+    };
+    {
+        let (tree, state, lang) = (tree.clone(), state.clone(), props.lang);
+        use_effect_with(
+            (props.article.clone(), outline.clone()),
+            move |(article, outline)| {
+                if let Some(tree) = tree.cast::<Element>() {
+                    outline.start(&tree, article.clone(), lang, state);
+                }
+                let outline = outline.clone();
+                move || outline.stop()
+            },
+        );
+    }
+    use_effect_with((outline.clone(), state), |(outline, state)| {
+        outline.show(state.clone())
+    });
+    {
+        let (label, nodes) = (labels.matches_in_node, doc.nodes.len());
+        use_effect_with(
+            (outline.clone(), props.matches.clone(), props.has_keywords),
+            move |(outline, matches, has_keywords)| {
+                let totals: Vec<u32> = if *has_keywords {
+                    (0..nodes).map(|n| matches.node_total(n)).collect()
+                } else {
+                    Vec::new()
+                };
+                outline.counts(&totals, label);
+            },
+        );
+    }
+    use_effect_with(
+        (
+            outline.clone(),
+            props.article.clone(),
+            props.matches.clone(),
+            props.only_with_matches,
+        ),
+        |(outline, article, matches, only)| {
+            let listed = |n: usize| matches.lists(n, *only);
+            outline.listing(&render::listing(&article.document, listed));
+        },
+    );
 
     // Keyboard focus follows the tab stop while the reader is in the tree.
     {
@@ -101,17 +156,37 @@ pub fn OutlinePanel(props: &Props) -> Html {
         let onaction = props.onaction.clone();
         Callback::from(move |_: MouseEvent| onaction.emit(action.clone()))
     };
-    // Made once, so the items' props stay equal and unchanged items skip rendering.
-    let callbacks = use_memo(props.onaction.clone(), |onaction| ItemCallbacks {
-        ongo: onaction.reform(|node| Action::GoTo { node, smooth: true }),
-        ontoggle: onaction.reform(Action::Toggle),
-        onfocus: onaction.reform(Action::Focus),
-    });
-    let roots: Vec<usize> = doc
+    // Rows are built apart: one listener hears them all. A click takes the
+    // tab stop to the row, then folds it (on its twisty) or goes there.
+    let onclick = {
+        let onaction = props.onaction.clone();
+        Callback::from(move |event: MouseEvent| {
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            let node = target
+                .closest(".ar-tree-row")
+                .ok()
+                .flatten()
+                .and_then(|row| row.parent_element())
+                .and_then(|item| item.get_attribute("data-node"))
+                .and_then(|n| n.parse::<usize>().ok());
+            let Some(node) = node else {
+                return;
+            };
+            let twisty = target.closest(".ar-twisty-parent").ok().flatten().is_some();
+            onaction.emit(Action::Focus(node));
+            onaction.emit(if twisty {
+                Action::Toggle(node)
+            } else {
+                Action::GoTo { node, smooth: true }
+            });
+        })
+    };
+    let listed_roots = doc
         .roots()
         .filter(|&r| props.matches.lists(r, props.only_with_matches))
-        .collect();
-    let count = roots.len();
+        .count();
     html! {
             <div class="ar-outline-panel" ref={panel}>
                 <div class="ar-outline-head">
@@ -125,29 +200,18 @@ pub fn OutlinePanel(props: &Props) -> Html {
                         }
                     </div>
                 </div>
-                if roots.is_empty() {
+                if listed_roots == 0 {
                     <p class="ar-outline-empty">{ "—" }</p>
-                } else {
-                    <ul class="ar-tree" role="tree" aria-labelledby={dom_ids::OUTLINE_TITLE} ref={tree} {onkeydown}>
-                        for (position, &node) in roots.iter().enumerate() {
-                            <OutlineItem
-                                key={node}
-                                article={props.article.clone()}
-                                {node}
-                                posinset={position + 1}
-                                setsize={count}
-                                collapsed={props.collapsed.clone()}
-                                tab_stop={props.tab_stop.filter(|&t| props.article.in_subtree(node, t))}
-                                active={props.active.filter(|&a| props.article.in_subtree(node, a))}
-                                reading_times={props.reading_times}
-                                matches={props.has_keywords.then(|| props.matches.clone())}
-                                only_with_matches={props.only_with_matches}
-                                lang={props.lang}
-                                callbacks={(*callbacks).clone()}
-                            />
-                        }
-                    </ul>
                 }
+                <ul
+                    class={classes!("ar-tree", props.reading_times.then_some("ar-tree-times"))}
+                    role="tree"
+                    aria-labelledby={dom_ids::OUTLINE_TITLE}
+                    hidden={listed_roots == 0}
+                    ref={tree}
+                    {onkeydown}
+                    {onclick}
+                ></ul>
             </div>
         }
 }

@@ -1,47 +1,20 @@
 //! The outline as a table of contents at the start of a printed article
-//! (hidden on screen; a reading setting turns it off). Rendered once per
-//! article: its props only change with the article.
-
-use std::rc::Rc;
+//! (hidden on screen; a reading setting turns it off). Only its title is drawn
+//! here: the list is built just before printing (`web::article_dom`), so a
+//! long outline costs nothing until someone prints. A plain view function.
 
 use yew::prelude::*;
 
 use reader_core::article::Document;
 use reader_core::i18n::Lang;
-use reader_core::reader::Article;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub article: Rc<Article>,
-    pub lang: Lang,
-}
-
-#[component]
-pub fn PrintContents(props: &Props) -> Html {
-    let doc = &props.article.document;
+pub fn print_contents(doc: &Document, lang: Lang) -> Html {
     if doc.nodes.is_empty() {
         return Html::default();
     }
-    let roots: Vec<usize> = doc.roots().collect();
     html! {
         <div class="ar-print-contents">
-            <p class="ar-print-contents-title">{ props.lang.labels().outline }</p>
-            { entries(doc, &roots) }
+            <p class="ar-print-contents-title">{ lang.labels().outline }</p>
         </div>
-    }
-}
-
-fn entries(doc: &Document, nodes: &[usize]) -> Html {
-    html! {
-        <ul class="ar-print-contents-list">
-            for &n in nodes {
-                <li>
-                    { &doc.nodes[n].label }
-                    if !doc.nodes[n].children.is_empty() {
-                        { entries(doc, &doc.nodes[n].children) }
-                    }
-                </li>
-            }
-        </ul>
     }
 }

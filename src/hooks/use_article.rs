@@ -54,13 +54,15 @@ pub fn use_article(
                     format,
                     timeout_seconds,
                     select,
+                    max_bytes,
                 } => {
                     let Some(controller) = controller else {
                         onaction.emit(Action::Failed(Problem::Network { url: url.clone() }));
                         return;
                     };
                     onaction.emit(Action::Progress(Loading::Fetching));
-                    fetched = fetch::fetch_article(url, *timeout_seconds, &controller).await;
+                    fetched =
+                        fetch::fetch_article(url, *timeout_seconds, *max_bytes, &controller).await;
                     match &fetched {
                         Ok((text, found)) => (
                             text.as_str(),
@@ -85,6 +87,8 @@ pub fn use_article(
                 return;
             }
             let article = read(text, format, origin).await;
+            // Showing it (its first screen, its outline) is a task of its own.
+            pause().await;
             if !guard.get() {
                 onaction.emit(loaded(article, hash_keys.as_ref(), name.as_deref()));
             }
@@ -129,7 +133,9 @@ impl<'a> Origin<'a> {
 
 /// Reads the article in its format: plain text in the core; HTML parsed by
 /// the browser first; Markdown converted to HTML by the markdown module (and
-/// read as plain text if that module cannot load, so nothing is lost).
+/// read as plain text if that module cannot load, so nothing is lost). Each
+/// step is a task of its own, so that a long article never holds the page
+/// for the whole of it.
 async fn read(
     text: &str,
     format: Option<SourceFormat>,
@@ -141,23 +147,43 @@ async fn read(
         SourceFormat::Html => Some(text.to_string()),
         SourceFormat::Markdown => markup::markdown_to_html(article::markdown_body(text)).await,
     };
-    let Some(html) = html else {
-        let options = ParseOptions {
-            format: Some(format),
-        };
-        let article = Article::parse(text, options);
-        return match format {
-            SourceFormat::Markdown => article.map(|a| a.with_notice(Notice::MarkdownAsText)),
-            _ => article,
-        };
+    pause().await;
+    let as_text = html.is_none();
+    let (blocks, format) = match html {
+        None => Article::split(
+            text,
+            ParseOptions {
+                format: Some(format),
+            },
+        )?,
+        Some(html) => {
+            let select = origin.select.filter(|_| format == SourceFormat::Html);
+            let (flat, selected) = markup::flatten(&html, select);
+            drop(html);
+            pause().await;
+            let options = HtmlOptions {
+                base: Some(&origin.base),
+                extract: origin.whole_page && format == SourceFormat::Html && !selected,
+            };
+            (Article::read_html(text, &flat, format, options)?, format)
+        }
     };
-    let select = origin.select.filter(|_| format == SourceFormat::Html);
-    let (flat, selected) = markup::flatten(&html, select);
-    let options = HtmlOptions {
-        base: Some(&origin.base),
-        extract: origin.whole_page && format == SourceFormat::Html && !selected,
-    };
-    Article::parse_html(text, &flat, format, options)
+    pause().await;
+    let mut document = article::sections(blocks, format);
+    pause().await;
+    article::points_and_ids(&mut document);
+    pause().await;
+    let article = Article::new(document, text);
+    Ok(match format {
+        SourceFormat::Markdown if as_text => article.with_notice(Notice::MarkdownAsText),
+        _ => article,
+    })
+}
+
+/// A pause between two steps of reading a long article: the page paints and
+/// answers input before the next one.
+fn pause() -> gloo::timers::future::TimeoutFuture {
+    gloo::timers::future::TimeoutFuture::new(0)
 }
 
 /// Gathers what the article starts from.

@@ -5,10 +5,12 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::render::{AnimationFrame, request_animation_frame};
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::web::dom;
+use crate::web::article_dom::ArticleDom;
+use crate::web::{after_paint, dom};
 use reader_core::dom_ids;
 use reader_core::outline::Collapsed;
 use reader_core::reader::{Action, Article, NavTarget, ReaderState};
@@ -23,9 +25,15 @@ const GAP_PX: f64 = 8.0;
 ///
 /// After a navigation the spy holds still until the reader scrolls by hand
 /// (wheel, touch, mouse or keyboard), so a node that cannot reach the top (a
-/// short last section) stays current after being chosen.
+/// short last section) stays current after being chosen. A node in a part of
+/// the article not built yet (`dom`) is gone to once it is.
 #[hook]
-pub fn use_reading_position(root: NodeRef, state: &ReaderState, onactive: Callback<Action>) {
+pub fn use_reading_position(
+    root: NodeRef,
+    dom: &ArticleDom,
+    state: &ReaderState,
+    onactive: Callback<Action>,
+) {
     let article = state.article().cloned();
     let pinned = use_mut_ref(|| false);
     let last = use_mut_ref(|| None::<usize>);
@@ -33,17 +41,35 @@ pub fn use_reading_position(root: NodeRef, state: &ReaderState, onactive: Callba
 
     {
         let (root, article, pinned) = (root.clone(), article.clone(), pinned.clone());
+        let built = dom.clone();
         use_effect_with(state.navigation, move |navigation| {
             let target = navigation.zip(root.cast::<Element>()).zip(article);
             if let Some(((nav, root), article)) = target {
                 set_scroll_margin(&root);
                 // Matches are brought into view by `use_highlights`.
                 if let NavTarget::Node(node) = nav.target {
-                    let id = dom_ids::node(&article.document.nodes[node].id);
-                    if let Some(element) = dom::find_by_id(&root, &id) {
-                        *pinned.borrow_mut() = true;
-                        dom::scroll_to_and_focus(&element, nav.smooth);
-                    }
+                    let node = &article.document.nodes[node];
+                    let id = dom_ids::node(&node.id);
+                    // The spy holds still from now, also while the node waits
+                    // to be built, so what it sees meanwhile does not count.
+                    *pinned.borrow_mut() = true;
+                    built.when_drawn(node.block, move || {
+                        if let Some(element) = dom::find_by_id(&root, &id) {
+                            dom::scroll_to_and_focus(&element, nav.smooth);
+                            // Far into a long article, chunks around the node
+                            // are laid out only once it is in view, which can
+                            // move it: once they are, it goes to the top again
+                            // (unless the reader has scrolled since).
+                            if !nav.smooth {
+                                spawn_local(async move {
+                                    after_paint().await;
+                                    if *pinned.borrow() {
+                                        dom::scroll_to_and_focus(&element, false);
+                                    }
+                                });
+                            }
+                        }
+                    });
                 }
             }
         });
@@ -96,8 +122,9 @@ struct Spy {
 struct Measure {
     root: Element,
     container: Option<Element>,
-    /// Visible nodes in document order, with their anchor elements.
-    anchors: Vec<(usize, Option<HtmlElement>)>,
+    /// Visible nodes in document order, with the ids of their anchor
+    /// elements (looked up when measured: a long article is still being built).
+    anchors: Vec<(usize, String)>,
     /// Which of `anchors` are top-level nodes.
     roots: Vec<usize>,
     pinned: Rc<RefCell<bool>>,
@@ -135,11 +162,10 @@ impl Measure {
             view_bottom,
             article_bottom,
         );
+        // An anchor not built yet is further down than any built one.
         let top_of = |i: usize| {
-            self.anchors[i]
-                .1
-                .as_ref()
-                .map_or(f64::NEG_INFINITY, |e| e.get_bounding_client_rect().top())
+            dom::find_by_id(&self.root, &self.anchors[i].1)
+                .map_or(f64::INFINITY, |e| e.get_bounding_client_rect().top())
         };
         let active = scroll_spy::active_in_tree(&self.roots, self.anchors.len(), top_of, line)
             .map(|i| self.anchors[i].0);
@@ -168,14 +194,9 @@ impl Spy {
         last: Rc<RefCell<Option<usize>>>,
         onactive: Callback<Action>,
     ) -> Spy {
-        let anchors: Vec<(usize, Option<HtmlElement>)> = (0..article.document.nodes.len())
+        let anchors: Vec<(usize, String)> = (0..article.document.nodes.len())
             .filter(|&n| !article.is_hidden(n, collapsed))
-            .map(|n| {
-                (
-                    n,
-                    dom::find_by_id(&root, &dom_ids::node(&article.document.nodes[n].id)),
-                )
-            })
+            .map(|n| (n, dom_ids::node(&article.document.nodes[n].id)))
             .collect();
         let roots = anchors
             .iter()

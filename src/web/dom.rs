@@ -1,7 +1,5 @@
 //! DOM helpers for scrolling, focus and measuring, shadow-root aware.
 
-use std::sync::OnceLock;
-
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Element, FocusOptions, HtmlElement, Node, ScrollBehavior, ScrollIntoViewOptions,
@@ -42,20 +40,6 @@ pub fn prefers_reduced_motion() -> bool {
                 .flatten()
         })
         .is_some_and(|m| m.matches())
-}
-
-/// Whether `hidden="until-found"` works (the `beforematch` event exists), so
-/// folded text stays findable by the browser's find-in-page.
-pub fn supports_hidden_until_found() -> bool {
-    static SUPPORTED: OnceLock<bool> = OnceLock::new();
-    *SUPPORTED.get_or_init(|| {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-            .is_some_and(|body| {
-                js_sys::Reflect::has(&body, &JsValue::from_str("onbeforematch")).unwrap_or(false)
-            })
-    })
 }
 
 /// A keyboard event as the core's key rules read it.

@@ -21,13 +21,15 @@ use web_sys::{
 };
 
 use reader_core::article::SourceFormat;
-use reader_core::source::{self, Encoding, MAX_BYTES, Problem};
+use reader_core::source::{self, Encoding, Problem};
 
-/// The article's text, and the format its URL or content type names.
-/// `controller` aborts the fetch when the caller no longer wants it.
+/// The article's text, and the format its URL or content type names; more
+/// than `max_bytes` is refused. `controller` aborts the fetch when the caller
+/// no longer wants it.
 pub async fn fetch_article(
     url: &str,
     timeout_seconds: u32,
+    max_bytes: u64,
     controller: &AbortController,
 ) -> Result<(String, Option<SourceFormat>), Problem> {
     let network = || Problem::Network {
@@ -75,20 +77,22 @@ pub async fn fetch_article(
             kind,
         })?;
     if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok())
-        && length > MAX_BYTES
+        && length > max_bytes
     {
         return Err(Problem::TooLarge {
             url: url.to_string(),
             bytes: Some(length),
+            limit: max_bytes,
         });
     }
-    let bytes = match read_body(&response).await.map_err(failed)? {
+    let bytes = match read_body(&response, max_bytes).await.map_err(failed)? {
         Some(bytes) => bytes,
         None => {
             controller.abort();
             return Err(Problem::TooLarge {
                 url: url.to_string(),
                 bytes: None,
+                limit: max_bytes,
             });
         }
     };
@@ -109,9 +113,9 @@ pub async fn fetch_article(
     Ok((text, source::format_from_url(url).or(typed_format)))
 }
 
-/// The body's bytes, or `None` once more than [`MAX_BYTES`] have come (the
+/// The body's bytes, or `None` once more than `max_bytes` have come (the
 /// stream is cancelled there).
-async fn read_body(response: &Response) -> Result<Option<Vec<u8>>, JsValue> {
+async fn read_body(response: &Response, max_bytes: u64) -> Result<Option<Vec<u8>>, JsValue> {
     let Some(body) = response.body() else {
         return Ok(Some(Vec::new()));
     };
@@ -123,7 +127,7 @@ async fn read_body(response: &Response) -> Result<Option<Vec<u8>>, JsValue> {
             return Ok(Some(bytes));
         }
         let value: Uint8Array = Reflect::get(&chunk, &JsValue::from_str("value"))?.unchecked_into();
-        if (bytes.len() as u64).saturating_add(u64::from(value.length())) > MAX_BYTES {
+        if (bytes.len() as u64).saturating_add(u64::from(value.length())) > max_bytes {
             let _ = reader.cancel();
             return Ok(None);
         }

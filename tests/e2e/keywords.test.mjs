@@ -38,6 +38,13 @@ function currentMatch(page) {
       CSS.highlights.forEach((highlight, name) => {
         if (name.endsWith('-current')) range ??= [...highlight].find((r) => root.contains(r.startContainer));
       });
+      // Highlights hold static ranges: a live one measures and reads the text.
+      if (range) {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        range = live;
+      }
     } else {
       range = document.createRange();
       range.selectNodeContents(root.querySelector('#ar-current-match'));

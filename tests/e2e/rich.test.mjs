@@ -117,14 +117,20 @@ test('a keyword across <strong> matches and counts once, and its highlight spans
   await shown(page);
   await page.evaluate(() => document.querySelector('article-reader').setKeywords(['ownership']));
   await page.waitForFunction(() => document.querySelector('article-reader').matchCounts().ownership === 2);
-  // The first keyword's ranges, in this reader's own highlight (its name ends in `-0`).
+  // The first keyword's ranges, in this reader's own highlight (its name
+  // ends in `-0`), as live ranges (highlights hold static ones) to read.
   const firstKeyword = () => {
     const root = document.querySelector('article-reader').shadowRoot;
     const ranges = [];
     CSS.highlights.forEach((highlight, name) => {
       if (name.endsWith('-0')) ranges.push(...[...highlight].filter((r) => root.contains(r.startContainer)));
     });
-    return ranges;
+    return ranges.map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live;
+    });
   };
   const painted = await page.evaluate(`(${firstKeyword})().map((r) => r.toString())`);
   assert.deepEqual(painted, ['ownership', 'ownership']);

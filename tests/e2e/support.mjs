@@ -65,8 +65,9 @@ function notFound(res) {
   res.end('not found');
 }
 
-/** Headless Chromium from Debian, with the flags this machine needs. */
-export function launch() {
+/** Headless Chromium from Debian, with the flags this machine needs (and
+ * `extraArgs`, for a benchmark that needs more). */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -78,6 +79,7 @@ export function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
@@ -130,10 +132,12 @@ export async function screenshot(page, name, options = {}) {
 
 /** Waits for a reader's `reader-ready` event (or finds it already shown). */
 export async function readerReady(page, selector = 'article-reader') {
-  await page.waitForFunction(
-    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.ar-article'),
-    selector,
-  );
+  // The article's element shows before the reader is ready for API calls
+  // (it fills in slices): `metadata()` answers only once it is.
+  await page.waitForFunction((sel) => {
+    const reader = document.querySelector(sel);
+    return reader?.shadowRoot?.querySelector('.ar-article') && reader.metadata?.() != null;
+  }, selector);
 }
 
 export const fixtures = join(repoRoot, 'tests/e2e/fixtures');

@@ -13,6 +13,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "select",
     "format",
     "timeout",
+    "max-size",
     "article-title",
     "keywords",
     "theme",

@@ -5,7 +5,7 @@
 
 use crate::config::{MAX_ATTRIBUTE_CHARS, Notice};
 use crate::matcher::{KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS};
-use crate::source::{MAX_BYTES, Problem};
+use crate::source::Problem;
 
 /// "5.2 MB", with integers only (float formatting would bloat the wasm).
 fn megabytes(bytes: u64) -> String {
@@ -208,8 +208,8 @@ impl Lang {
             (Lang::En, Problem::NotText { url, kind }) => {
                 format!("“{url}” is not a text file ({kind}).")
             }
-            (Lang::Zh, Problem::TooLarge { url, bytes }) => {
-                let limit = megabytes(MAX_BYTES);
+            (Lang::Zh, Problem::TooLarge { url, bytes, limit }) => {
+                let limit = megabytes(*limit);
                 match bytes {
                     Some(bytes) => {
                         format!("文章“{url}”太大（{}），最多 {limit}。", megabytes(*bytes))
@@ -217,8 +217,8 @@ impl Lang {
                     None => format!("文章“{url}”超过 {limit}，太大了，已停止载入。"),
                 }
             }
-            (Lang::En, Problem::TooLarge { url, bytes }) => {
-                let limit = megabytes(MAX_BYTES);
+            (Lang::En, Problem::TooLarge { url, bytes, limit }) => {
+                let limit = megabytes(*limit);
                 match bytes {
                     Some(bytes) => format!(
                         "“{url}” is too large ({}); the limit is {limit}.",
@@ -229,12 +229,12 @@ impl Lang {
                     }
                 }
             }
-            (Lang::Zh, Problem::InlineTooLarge) => {
-                format!("这篇文章超过 {}，太大了，无法显示。", megabytes(MAX_BYTES))
+            (Lang::Zh, Problem::InlineTooLarge { limit }) => {
+                format!("这篇文章超过 {}，太大了，无法显示。", megabytes(*limit))
             }
-            (Lang::En, Problem::InlineTooLarge) => format!(
+            (Lang::En, Problem::InlineTooLarge { limit }) => format!(
                 "This article is larger than {}, the limit, so it is not shown.",
-                megabytes(MAX_BYTES)
+                megabytes(*limit)
             ),
             (Lang::Zh, Problem::Undecodable { url, encoding }) => {
                 format!("文章“{url}”无法按 {} 编码读取。", encoding.label())
@@ -304,6 +304,8 @@ pub struct Labels {
     pub published: &'static str,
     pub author: &'static str,
     pub parsing: &'static str,
+    /// The hint while the rest of a long article is still being built.
+    pub rendering: &'static str,
     pub outline: &'static str,
     pub expand_all: &'static str,
     pub collapse_all: &'static str,
@@ -367,6 +369,7 @@ static ZH: Labels = Labels {
     published: "时间",
     author: "作者",
     parsing: "正在分析文章结构…",
+    rendering: "正在显示全文…",
     outline: "目录",
     expand_all: "全部展开",
     collapse_all: "全部收起",
@@ -455,6 +458,7 @@ static EN: Labels = Labels {
     published: "Published",
     author: "By",
     parsing: "Finding the article's structure…",
+    rendering: "Showing the rest of the article…",
     outline: "Contents",
     expand_all: "Expand all",
     collapse_all: "Collapse all",
@@ -543,6 +547,7 @@ static EN: Labels = Labels {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::MAX_BYTES;
 
     #[test]
     fn tags_are_negotiated_in_order() {
@@ -583,6 +588,7 @@ mod tests {
         let large = Problem::TooLarge {
             url: "b.txt".into(),
             bytes: Some(6 * 1024 * 1024 + 200_000),
+            limit: MAX_BYTES,
         };
         assert_eq!(
             Lang::En.problem(&large),
@@ -591,13 +597,14 @@ mod tests {
         let unannounced = Problem::TooLarge {
             url: "c.txt".into(),
             bytes: None,
+            limit: MAX_BYTES,
         };
         assert_eq!(
             Lang::Zh.problem(&unannounced),
             "文章“c.txt”超过 5.0 MB，太大了，已停止载入。"
         );
         assert_eq!(
-            Lang::En.problem(&Problem::InlineTooLarge),
+            Lang::En.problem(&Problem::InlineTooLarge { limit: MAX_BYTES }),
             "This article is larger than 5.0 MB, the limit, so it is not shown."
         );
     }

@@ -8,6 +8,7 @@
 //!   rebuilt from an allowlist; main-article extraction from whole pages.
 //! - [`api`]: the values the element's JavaScript API returns.
 //! - [`reader`]: the reader's state and the actions that change it.
+//! - [`render`]: the article as DOM-building instructions, drawn in slices.
 //! - [`outline`]: the outline tree's visible nodes and keyboard moves.
 //! - [`scroll_spy`]: which node is being read, from where anchors sit.
 //! - [`matcher`]: keyword matching, counts and the paint rule.
@@ -35,6 +36,7 @@ pub mod keys;
 pub mod matcher;
 pub mod outline;
 pub mod reader;
+pub mod render;
 pub mod sample;
 pub mod saved;
 pub mod scroll_spy;

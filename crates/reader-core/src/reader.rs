@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::article::{
-    self, Contents, Document, ParseOptions, SourceFormat, Span, reading_time, text,
+    self, Contents, Document, NodeKind, ParseOptions, RichBlocks, SourceFormat, Span, reading_time,
+    text,
 };
 use crate::config::Notice;
 use crate::html::{self, HtmlOptions};
@@ -53,10 +54,19 @@ pub struct Article {
 impl Article {
     /// Parses article text. Empty text is a [`Problem`], not an empty page.
     pub fn parse(text: &str, options: ParseOptions) -> Result<Article, Problem> {
+        let (blocks, format) = Article::split(text, options)?;
+        Ok(Article::new(article::parse_rich(blocks, format), text))
+    }
+
+    /// The first step of [`Article::parse`]: the text cut into blocks. The
+    /// browser runs the steps in tasks of their own, so that a long article
+    /// never holds the page for the whole of it: then `article::sections`,
+    /// `article::points_and_ids` and [`Article::new`].
+    pub fn split(text: &str, options: ParseOptions) -> Result<(RichBlocks, SourceFormat), Problem> {
         if text::trim(text).is_empty() {
             return Err(Problem::EmptyArticle);
         }
-        Ok(Article::new(article::parse_with(text, options), text))
+        Ok(article::split_with(text, options))
     }
 
     /// Reads a rich article: `source` as it came (HTML, or Markdown with its
@@ -68,17 +78,24 @@ impl Article {
         format: SourceFormat,
         options: HtmlOptions,
     ) -> Result<Article, Problem> {
-        html::document(source, flat, format, options)
-            .map(|document| Article::new(document, source))
-            .ok_or(Problem::EmptyArticle)
+        let blocks = Article::read_html(source, flat, format, options)?;
+        Ok(Article::new(article::parse_rich(blocks, format), source))
     }
 
-    fn new(document: Document, source: &str) -> Article {
-        let node_seconds = document
-            .nodes
-            .iter()
-            .map(|n| reading_time::seconds(document.text(n.span)))
-            .collect();
+    /// The first step of [`Article::parse_html`], as [`Article::split`] is
+    /// of [`Article::parse`].
+    pub fn read_html(
+        source: &str,
+        flat: &str,
+        format: SourceFormat,
+        options: HtmlOptions,
+    ) -> Result<RichBlocks, Problem> {
+        html::article_blocks(source, flat, format, options).ok_or(Problem::EmptyArticle)
+    }
+
+    /// What the views derive from `document` (parsed from `source`) once.
+    pub fn new(document: Document, source: &str) -> Article {
+        let node_seconds = node_seconds(&document);
         let mut subtree_end: Vec<usize> = (1..=document.nodes.len()).collect();
         for i in (0..document.nodes.len()).rev() {
             if let Some(&last) = document.nodes[i].children.last() {
@@ -127,6 +144,31 @@ impl Article {
     pub fn is_hidden(&self, node: usize, collapsed: &Collapsed) -> bool {
         outline::ancestors(&self.document, node).any(|a| collapsed.contains(&a))
     }
+}
+
+/// Each node's reading time, in seconds. A section's text is whole blocks
+/// joined by line breaks, so its counts are the sum of its blocks': each
+/// block is read once, however deep the sections nest.
+fn node_seconds(doc: &Document) -> Vec<u32> {
+    let mut before = Vec::with_capacity(doc.blocks.len() + 1);
+    let mut sum = (0u32, 0u32);
+    before.push(sum);
+    for block in &doc.blocks {
+        let (cjk, words) = reading_time::counts(doc.text(block.span));
+        sum = (sum.0 + cjk, sum.1 + words);
+        before.push(sum);
+    }
+    doc.nodes
+        .iter()
+        .map(|n| match n.kind {
+            NodeKind::Section { .. } => {
+                let end = doc.blocks.partition_point(|b| b.span.start < n.span.end);
+                let (first, last) = (before[n.block], before[end.max(n.block)]);
+                reading_time::seconds_of((last.0 - first.0, last.1 - first.1))
+            }
+            NodeKind::Point => reading_time::seconds(doc.text(n.span)),
+        })
+        .collect()
 }
 
 /// What the reader is busy with before the article shows.

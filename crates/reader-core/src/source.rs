@@ -6,8 +6,12 @@
 
 use crate::article::SourceFormat;
 
-/// Largest article accepted, in bytes (5 MiB). Documented in the README.
+/// Largest article accepted by default, in bytes (5 MiB). Documented in the README.
 pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
+/// The most the `max-size` attribute may raise the limit to, in megabytes:
+/// what the reader is measured to open without freezing the page (README
+/// "Benchmarks").
+pub const MAX_SIZE_MB: u64 = 20;
 /// How long a `src` fetch may take by default, in seconds (`timeout` attribute).
 pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
 
@@ -27,6 +31,8 @@ pub enum ArticleSource {
         format: Option<SourceFormat>,
         timeout_seconds: u32,
         select: Option<String>,
+        /// The size limit, in bytes (see [`size_limit_from_attribute`]).
+        max_bytes: u64,
     },
     /// An article refused before any work started (text inside the element
     /// over the size limit): shown as this problem.
@@ -46,11 +52,15 @@ pub enum Problem {
     Timeout { url: String, seconds: u32 },
     /// The answer is an image, a PDF, a program…: not text.
     NotText { url: String, kind: String },
-    /// More than [`MAX_BYTES`]: `bytes` when the size is known (the server
+    /// More than `limit` bytes: `bytes` when the size is known (the server
     /// announced it), `None` when reading stopped at the limit.
-    TooLarge { url: String, bytes: Option<u64> },
-    /// The text inside the element is more than [`MAX_BYTES`].
-    InlineTooLarge,
+    TooLarge {
+        url: String,
+        bytes: Option<u64>,
+        limit: u64,
+    },
+    /// The text inside the element is more than `limit` bytes.
+    InlineTooLarge { limit: u64 },
     /// The bytes arrived but the browser could not decode them as `encoding`.
     Undecodable { url: String, encoding: Encoding },
 }
@@ -176,13 +186,22 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Whether text of `bytes` UTF-8 bytes written inside the element is within
-/// the limit that applies to `src` too.
-pub fn check_inline_size(bytes: usize) -> Result<(), Problem> {
-    if bytes as u64 > MAX_BYTES {
-        Err(Problem::InlineTooLarge)
+/// `limit`, the limit that applies to `src` too.
+pub fn check_inline_size(bytes: usize, limit: u64) -> Result<(), Problem> {
+    if bytes as u64 > limit {
+        Err(Problem::InlineTooLarge { limit })
     } else {
         Ok(())
     }
+}
+
+/// The size limit in bytes from the `max-size` attribute: whole megabytes
+/// from 1 to [`MAX_SIZE_MB`]; anything else is the default, [`MAX_BYTES`].
+pub fn size_limit_from_attribute(value: Option<&str>) -> u64 {
+    value
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|mb| (1..=MAX_SIZE_MB).contains(mb))
+        .map_or(MAX_BYTES, |mb| mb * 1024 * 1024)
 }
 
 /// What a content type says: `Err` with the kind for types that are surely not
@@ -359,11 +378,25 @@ mod tests {
 
     #[test]
     fn inline_text_has_the_same_limit_as_src() {
-        assert_eq!(check_inline_size(MAX_BYTES as usize), Ok(()));
+        assert_eq!(check_inline_size(MAX_BYTES as usize, MAX_BYTES), Ok(()));
         assert_eq!(
-            check_inline_size(MAX_BYTES as usize + 1),
-            Err(Problem::InlineTooLarge)
+            check_inline_size(MAX_BYTES as usize + 1, MAX_BYTES),
+            Err(Problem::InlineTooLarge { limit: MAX_BYTES })
         );
+    }
+
+    #[test]
+    fn max_size_raises_the_limit_within_bounds() {
+        assert_eq!(size_limit_from_attribute(None), MAX_BYTES);
+        assert_eq!(size_limit_from_attribute(Some(" 12 ")), 12 * 1024 * 1024);
+        assert_eq!(size_limit_from_attribute(Some("1")), 1024 * 1024);
+        for refused in ["0", "21", "1e9", "-3", "big", "2.5"] {
+            assert_eq!(
+                size_limit_from_attribute(Some(refused)),
+                MAX_BYTES,
+                "{refused}"
+            );
+        }
     }
 
     #[test]

@@ -24,8 +24,12 @@ pub const MIN_FREQUENCY: u32 = 3;
 /// Longest Chinese phrase considered, in characters.
 const MAX_PHRASE: usize = 6;
 /// Only this much Han text is examined: statistics settle long before, and a
-/// multi-megabyte article must not stall the page.
-const MAX_HAN_CHARS: usize = 200_000;
+/// multi-megabyte article must not stall the page (the suggestions are
+/// computed in one go, so this bounds the longest task they take).
+const MAX_HAN_CHARS: usize = 100_000;
+/// Only the start of the text is examined, in bytes (about 85,000 Chinese
+/// characters), for the same reason: folding and word counting go no further.
+const MAX_TEXT_BYTES: usize = 256 * 1024;
 /// Both neighbour entropies must reach this (bits).
 const MIN_ENTROPY: f64 = 1.0;
 /// The weakest split's pointwise mutual information must reach this (bits).
@@ -134,7 +138,11 @@ struct Scored {
 
 /// Up to `limit` suggested keywords for `text`, best first.
 pub fn suggest(text: &str, limit: usize) -> Vec<String> {
-    let folded = fold_str(text);
+    let mut end = text.len().min(MAX_TEXT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let folded = fold_str(&text[..end]);
     let mut scored = chinese_phrases(&folded);
     scored.extend(spaced_words(&folded));
     // Best first; a hand-written insertion keeps the WebAssembly small.

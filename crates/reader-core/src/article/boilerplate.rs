@@ -315,6 +315,20 @@ mod tests {
     }
 
     #[test]
+    fn a_text_of_short_lines_is_not_all_footer() {
+        let mut lines: Vec<String> = (0..5000).map(|i| format!("第{i}行")).collect();
+        lines.push("版权所有 示例".into());
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let (kept, _) = run(&lines);
+        assert!(
+            kept.len() >= 5000 - MAX_FOOTER_BLOCKS,
+            "{} lines kept",
+            kept.len()
+        );
+        assert!(!kept.iter().any(|l| l.contains("版权所有")));
+    }
+
+    #[test]
     fn seed_footer_goes_and_signature_becomes_author() {
         let (kept, author) = run(&[
             "最后一段正文。",

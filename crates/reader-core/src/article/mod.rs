@@ -361,21 +361,49 @@ pub fn parse(input: &str) -> Document {
 /// HTML and Markdown need the browser first (see [`SourceFormat`]), so given
 /// here they are read as plain text.
 pub fn parse_with(input: &str, options: ParseOptions) -> Document {
-    // 1. Blocks.
+    let (blocks, format) = split_with(input, options);
+    parse_rich(blocks, format)
+}
+
+/// Step 1 of [`parse_with`] alone: the text cleaned and cut into blocks,
+/// and its format; [`parse_rich`] does the rest. (The browser runs the two
+/// in tasks of their own, so that a long article never holds the page.)
+pub fn split_with(input: &str, options: ParseOptions) -> (RichBlocks, SourceFormat) {
     let text = blocks::normalize(input);
     let format = options
         .format
         .unwrap_or_else(|| blocks::detect_format(&text));
-    let raw = blocks::split_plain(&text);
-    assemble(raw, Vec::new(), format)
+    let blocks = RichBlocks {
+        blocks: blocks::split_plain(&text),
+        containers: Vec::new(),
+    };
+    (blocks, format)
 }
 
 /// Parses the blocks of a rich source (steps 2–7; [`crate::html`] did step 1).
 pub fn parse_rich(rich: RichBlocks, format: SourceFormat) -> Document {
+    let mut document = sections(rich, format);
+    points_and_ids(&mut document);
+    document
+}
+
+/// Steps 2–5 of [`parse_rich`] alone: the title, metadata and sections.
+/// [`points_and_ids`] does the rest (the browser runs the two in tasks of
+/// their own).
+pub fn sections(rich: RichBlocks, format: SourceFormat) -> Document {
     assemble(rich.blocks, rich.containers, format)
 }
 
-/// Steps 2–7 of parsing, for blocks of any source.
+/// Steps 6 and 7 of parsing: the points inside paragraphs, then every node's id.
+pub fn points_and_ids(document: &mut Document) {
+    // 6. Points.
+    points::detect(document);
+
+    // 7. Ids.
+    ids::assign(document);
+}
+
+/// Steps 2–5 of parsing, for blocks of any source.
 fn assemble(
     mut raw: Vec<blocks::RawBlock>,
     containers: Vec<Container>,
@@ -399,14 +427,8 @@ fn assemble(
     for (block, heading) in raw.iter().zip(detected) {
         builder.push(block, heading);
     }
-    let mut document = builder.finish(title, meta, format, containers);
-
-    // 6. Points.
-    points::detect(&mut document);
-
-    // 7. Ids.
-    ids::assign(&mut document);
-    document
+    drop(raw);
+    builder.finish(title, meta, format, containers)
 }
 
 /// Appends blocks to the body and grows the section tree (step 5).

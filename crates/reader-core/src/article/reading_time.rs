@@ -6,8 +6,9 @@ use super::text::{is_cjk, is_word_char};
 const CJK_CHARS_PER_MINUTE: f64 = 255.0;
 const WORDS_PER_MINUTE: f64 = 230.0;
 
-/// Minutes a typical reader needs for `text`, with the fraction.
-fn exact_minutes(text: &str) -> f64 {
+/// The CJK characters and the words of `text`: what its reading time is
+/// made of. The counts of texts joined by line breaks (which end words) add up.
+pub fn counts(text: &str) -> (u32, u32) {
     let mut cjk = 0u32;
     let mut words = 0u32;
     let mut in_word = false;
@@ -24,17 +25,27 @@ fn exact_minutes(text: &str) -> f64 {
             in_word = false;
         }
     }
+    (cjk, words)
+}
+
+/// Minutes a typical reader needs for text of these [`counts`], with the fraction.
+fn exact_minutes((cjk, words): (u32, u32)) -> f64 {
     f64::from(cjk) / CJK_CHARS_PER_MINUTE + f64::from(words) / WORDS_PER_MINUTE
 }
 
 /// Seconds a typical reader needs for `text`, rounded.
 pub fn seconds(text: &str) -> u32 {
-    (exact_minutes(text) * 60.0).round() as u32
+    seconds_of(counts(text))
+}
+
+/// Seconds a typical reader needs for text of these [`counts`], rounded.
+pub fn seconds_of(counts: (u32, u32)) -> u32 {
+    (exact_minutes(counts) * 60.0).round() as u32
 }
 
 /// Whole minutes, rounded up, and at least one for any text.
 pub fn minutes(text: &str) -> u32 {
-    let m = exact_minutes(text);
+    let m = exact_minutes(counts(text));
     if m == 0.0 {
         0
     } else {

@@ -293,6 +293,9 @@ pub fn utf16_offsets(text: &str, ascending_bytes: &[usize]) -> Vec<u32> {
         while wanted.next_if(|&&b| b <= at).is_some() {
             out.push(units);
         }
+        if wanted.peek().is_none() {
+            return out;
+        }
         units += c.len_utf16() as u32;
     }
     out.extend(wanted.map(|_| units));

@@ -40,12 +40,22 @@ pub fn document(
     format: SourceFormat,
     options: HtmlOptions,
 ) -> Option<Document> {
+    article_blocks(source, flat, format, options).map(|rich| parse_rich(rich, format))
+}
+
+/// The first step of [`document`]: the blocks, with Markdown's front matter;
+/// `None` when they have no text. `article::parse_rich` does the rest.
+pub fn article_blocks(
+    source: &str,
+    flat: &str,
+    format: SourceFormat,
+    options: HtmlOptions,
+) -> Option<RichBlocks> {
     let front_matter = match format {
         SourceFormat::Markdown => blocks::front_matter(source).0,
         _ => Vec::new(),
     };
-    let rich = read(flat, options, front_matter);
-    (!rich.is_blank()).then(|| parse_rich(rich, format))
+    Some(read(flat, options, front_matter)).filter(|rich| !rich.is_blank())
 }
 
 /// Reads the flat form of a parsed HTML document into blocks. `front_matter`

@@ -590,3 +590,20 @@ fn own_settings_win_over_presets_and_a_changed_preset_shows_at_once() {
         }
     );
 }
+
+#[test]
+fn section_reading_times_are_those_of_their_text() {
+    let generated = crate::synthetic::chinese_article(60_000, 3);
+    for text in [SEED, generated.as_str()] {
+        let article = Article::parse(text, ParseOptions::default()).unwrap();
+        let doc = &article.document;
+        for (n, node) in doc.nodes.iter().enumerate() {
+            assert_eq!(
+                article.node_seconds[n],
+                reading_time::seconds(doc.text(node.span)),
+                "{}",
+                node.label
+            );
+        }
+    }
+}
