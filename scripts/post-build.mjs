@@ -10,7 +10,8 @@
 //    dropping the copy lets the instance and its memory be collected. A trap
 //    then stops one reader, never the others. The glue's shape is checked:
 //    a wasm-bindgen upgrade that changes it fails the build rather than
-//    silently bringing the shared instance back.
+//    silently bringing the shared instance back. Every call into a Rust
+//    closure reports a trap to the loader (see `watchingTraps`).
 // 2. Release builds only: the names by which each WebAssembly module and its
 //    glue call each other (wasm-bindgen's `__wbg_focus_0a8d513ea5d8338e`,
 //    `wasm_bindgen_…___convert__closures_____invoke…`: a random hash each,
@@ -78,6 +79,22 @@ function minifiedCss(css) {
     .replace(/\s*([{};])\s*/g, '$1');
 }
 
+/** The glue with every call into a Rust closure (an event handler, a timer,
+ * a promise's callback: wasm-bindgen's makeClosure and makeMutClosure) told
+ * to `onTrap` when it traps. Release builds panic by trapping at once
+ * (scripts/build.sh), so this is how the loader learns that an instance
+ * failed outside its own calls, and says so in the widget. */
+function watchingTraps(glue, file) {
+  let watched = glue;
+  for (const call of ['return f(state.a, state.b, ...args);', 'return f(a, state.b, ...args);']) {
+    const from = `${call}\n        } finally {`;
+    const parts = watched.split(from);
+    if (parts.length !== 2) throw new Error(`post-build: "${call}" is not in ${file} once`);
+    watched = parts.join(`${call}\n        } catch (error) {\n            if (error instanceof WebAssembly.RuntimeError) onTrap?.(error);\n            throw error;\n        } finally {`);
+  }
+  return `let onTrap = null;\n${watched}`;
+}
+
 /** The glue wrapped in `createInstance()`, which returns what it exported.
  * Its imports (the JavaScript snippets the Rust code binds, such as
  * src/web/markup.js) stay at the top of the module: they hold no instance's
@@ -104,8 +121,10 @@ function factory(glue, file) {
       return line;
     })
     .join('\n');
-  // `memory`: the instance's memory, for the tests that measure it.
-  return `${imports.join('\n')}\nexport function createInstance() {\n${body}\nreturn { init: __wbg_init, initSync, memory: () => wasm.memory, ${names.join(', ')} };\n}\n`;
+  // `memory`: the instance's memory, for the tests that measure it;
+  // `onTrap`: who to tell when a call into the instance traps.
+  const extras = 'memory: () => wasm.memory, onTrap: (handler) => { onTrap = handler; }';
+  return `${imports.join('\n')}\nexport function createInstance() {\n${watchingTraps(body, file)}\nreturn { init: __wbg_init, initSync, ${extras}, ${names.join(', ')} };\n}\n`;
 }
 
 // Each module's glue: the reader's, made a factory, and the Markdown module's.

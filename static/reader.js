@@ -204,7 +204,10 @@ ready.then(
         // Removed or started again meanwhile: this instance is simply dropped.
         if (generation !== this.#generation || !this.#active) return;
         try {
+          // A release build traps at once on a panic (the glue tells onTrap);
+          // a debug build's panic hook says so first.
           const onPanic = () => queueMicrotask(() => this.#failed(generation));
+          instance.glue.onTrap(onPanic);
           const handle = new instance.glue.ReaderHandle(this, stylesheet, onPanic);
           this.#reader = { ...instance, handle, generation };
         } catch (error) {
