@@ -9,11 +9,15 @@
 // removed reader, or the article a reader replaced, leaves no memory behind: a
 // new `src` starts the reader again on a fresh instance.
 
-import { createInstance } from './article-reader.js';
-
 const here = import.meta.url;
 const stylesheet = new URL('reader.css', here).href;
 const wasm = new URL('article-reader_bg.wasm', here);
+
+// The WebAssembly is fetched and compiled while the glue and the snippets it
+// imports load, not after them: a static import would hold this module's
+// first line until that whole chain had arrived.
+const compiled = compile();
+const glueModule = import('./article-reader.js');
 
 /** Attributes whose change means another article: the reader starts again on a
  * fresh instance, so the memory the last article took goes with it. */
@@ -85,10 +89,9 @@ async function compile() {
   }
 }
 
-const compiled = compile();
-
 /** A fresh copy of the glue around a fresh instance of the compiled module. */
 async function instantiate() {
+  const { createInstance } = await glueModule;
   const glue = createInstance();
   await glue.init({ module_or_path: await compiled });
   return { glue, memory: glue.memory() };
