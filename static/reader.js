@@ -18,6 +18,19 @@ const wasm = new URL('article-reader_bg.wasm', here);
 // first line until that whole chain had arrived.
 const compiled = compile();
 const glueModule = import('./article-reader.js');
+// Likewise the stylesheet, which a reader waits for before it shows (and
+// before it fetches its article): preloaded now, it is there when the first
+// reader links it in its shadow root.
+preloadStylesheet();
+
+function preloadStylesheet() {
+  if (document.querySelector(`link[rel=preload][href="${CSS.escape(stylesheet)}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'style';
+  link.href = stylesheet;
+  document.head.append(link);
+}
 
 /** Attributes whose change means another article: the reader starts again on a
  * fresh instance, so the memory the last article took goes with it. */
