@@ -281,3 +281,35 @@ test('screenshots with three keywords, light and dark', async () => {
     await page.close();
   }
 });
+
+test('a hundred keywords scroll in their own box: the toolbar stays short and the article in view', async () => {
+  const page = await openReader(bed);
+  const chips = await page.evaluate(() => {
+    const reader = document.querySelector('article-reader');
+    const text = reader.shadowRoot.querySelector('.ar-article').textContent;
+    const keywords = new Set();
+    for (let i = 0; keywords.size < 100 && i + 2 <= text.length; i += 3) {
+      const pair = text.slice(i, i + 2);
+      if (/^[\u4e00-\u9fff]{2}$/.test(pair)) keywords.add(pair);
+    }
+    return reader.setKeywords([...keywords]).length;
+  });
+  assert.equal(chips, 100);
+  await page.locator('.ar-chip').nth(99).waitFor({ state: 'attached' });
+  const layout = await inReader(page, (root) => {
+    const box = root.querySelector('.ar-chips');
+    return {
+      toolbar: root.querySelector('.ar-toolbar').getBoundingClientRect().height,
+      scrolls: box.scrollHeight > box.clientHeight,
+      input: root.querySelector('.ar-keyword-input').getBoundingClientRect().bottom,
+    };
+  });
+  assert.ok(layout.toolbar < 240, `toolbar ${layout.toolbar}px tall`);
+  assert.ok(layout.scrolls, 'the chips scroll in their box');
+  assert.ok(layout.input < 240, 'the keyword input stays in view');
+  // The last chip is reached by scrolling its box, and still works.
+  await page.locator('.ar-chip-label').nth(99).scrollIntoViewIfNeeded();
+  await page.locator('.ar-chip-label').nth(99).click();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
