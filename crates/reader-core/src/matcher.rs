@@ -262,17 +262,23 @@ impl Matches {
     /// One tick per block with matches, for the map beside the text: where the
     /// block starts, in thousandths of the body (by text, not layout: measuring
     /// the layout of a long article would cost more than it shows), the colour
-    /// of its first mark, and the body offset of its first match.
+    /// of its first mark, and the body offset of its first match. Blocks in
+    /// the same thousandth share the first one's tick: the map cannot show
+    /// them apart, and a long article would otherwise draw tens of thousands
+    /// of ticks on every keyword change.
     pub fn ticks(&self, body_len: usize) -> Vec<Tick> {
-        self.paint
-            .iter()
-            .filter_map(|paint| paint.first())
-            .map(|first| Tick {
-                permille: (first.span.start * 1000 / body_len.max(1)).min(996) as u16,
-                keyword: first.keyword,
-                at: first.span.start,
-            })
-            .collect()
+        let mut ticks: Vec<Tick> = Vec::new();
+        for first in self.paint.iter().filter_map(|paint| paint.first()) {
+            let permille = (first.span.start * 1000 / body_len.max(1)).min(996) as u16;
+            if ticks.last().is_none_or(|t| t.permille != permille) {
+                ticks.push(Tick {
+                    permille,
+                    keyword: first.keyword,
+                    at: first.span.start,
+                });
+            }
+        }
+        ticks
     }
 
     /// The matches the find bar steps through: one keyword's, or everyone's
@@ -691,6 +697,18 @@ mod tests {
         let api: Vec<_> = section_counts(&doc, &list, &m).collect();
         assert_eq!(api.len(), 4);
         assert_eq!(api[3].1[0], ("人才", in_fourth));
+    }
+
+    #[test]
+    fn a_long_article_has_at_most_one_tick_per_thousandth() {
+        let text = format!("标题\n\n{}", "人才是第一资源。\n\n".repeat(5000));
+        let (doc, m) = run(&text, &["人才"], false);
+        let ticks = m.ticks(doc.body.len());
+        assert!(m.paint.iter().filter(|p| !p.is_empty()).count() >= 5000);
+        assert!((990..=1000).contains(&ticks.len()), "{} ticks", ticks.len());
+        assert!(ticks.windows(2).all(|w| w[0].permille < w[1].permille));
+        // Each tick goes to the first match of its thousandth.
+        assert_eq!(ticks[0].at, doc.body.find("人才").unwrap());
     }
 
     #[test]
