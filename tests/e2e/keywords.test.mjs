@@ -313,3 +313,36 @@ test('a hundred keywords scroll in their own box: the toolbar stays short and th
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('a click beside the text goes to the nearest tick\'s match; the ticks are a path per colour', async () => {
+  const page = await openReader(bed);
+  await page.evaluate(() => document.querySelector('article-reader').setKeywords(['人才', '组织']));
+  await page.locator('.ar-tick').first().waitFor({ state: 'attached' });
+  const map = await inReader(page, (root) => {
+    const svg = root.querySelector('.ar-ticks-svg');
+    const paths = [...svg.querySelectorAll('path')];
+    const ticks = paths.flatMap((p) => [...p.getAttribute('d').matchAll(/M0 (\d+)/g)].map((m) => Number(m[1])));
+    const box = svg.getBoundingClientRect();
+    return { paths: paths.length, ticks: ticks.sort((a, b) => a - b), top: box.top, left: box.left + box.width / 2, height: box.height, view: innerHeight };
+  });
+  const yOf = (permille) => map.top + (permille / 1000) * map.height;
+  assert.equal(map.paths, 2, 'one path per keyword colour');
+  assert.ok(map.ticks.length > 5, `${map.ticks.length} ticks`);
+  // The last tick on screen: its match is as far down the text as it is down the map.
+  const last = map.ticks.filter((t) => yOf(t + 4) < map.view).at(-1);
+  await page.mouse.click(map.left, yOf(last + 2));
+  await page.waitForFunction(() => /^第 \d+ \/ \d+ 处$/.test(document.querySelector('article-reader').shadowRoot.querySelector('.ar-find-count')?.textContent ?? ''));
+  const far = await currentMatch(page);
+  assert.ok(['人才', '组织'].includes(far.text), far.text);
+  const text = await inReader(page, (root) => root.querySelector('.ar-article').textContent);
+  assert.ok(Math.abs(far.at / text.length - last / 1000) < 0.1, `tick at ${last}‰, its match at ${far.at} of ${text.length}`);
+  // A click far from any tick goes nowhere.
+  const gaps = map.ticks.slice(1).map((t, i) => [map.ticks[i], t]).filter(([a, b]) => b - a > 30);
+  if (gaps.length) {
+    const [a, b] = gaps[0];
+    await page.mouse.click(map.left, yOf((a + b) / 2));
+    assert.equal((await currentMatch(page)).at, far.at, 'no jump from a click between ticks');
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

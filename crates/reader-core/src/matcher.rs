@@ -177,6 +177,47 @@ pub struct Tick {
     pub at: usize,
 }
 
+/// The ticks drawn as one SVG path per keyword colour (`(colour, path data)`
+/// in a 10 × 1000 box, each tick 4 high): a handful of elements however many
+/// ticks, where an element per tick made every keyword change on a long
+/// article build and lay out a thousand.
+pub fn tick_paths(ticks: &[Tick]) -> Vec<(usize, String)> {
+    let mut paths: Vec<(usize, String)> = Vec::new();
+    for tick in ticks {
+        let colour = tick.keyword % crate::dom_ids::PALETTE_SIZE;
+        let at = match paths.iter().position(|(c, _)| *c == colour) {
+            Some(at) => at,
+            None => {
+                paths.push((colour, String::new()));
+                paths.len() - 1
+            }
+        };
+        let path = &mut paths[at].1;
+        path.push_str("M0 ");
+        path.push_str(&tick.permille.to_string());
+        path.push_str("h10v4H0z");
+    }
+    paths
+}
+
+/// The tick a click at `permille` of the map means: the nearest one, if it is
+/// within [`TICK_REACH`] thousandths (ticks are in ascending order).
+pub fn tick_near(ticks: &[Tick], permille: i32) -> Option<&Tick> {
+    let after = ticks.partition_point(|t| i32::from(t.permille) + 2 < permille);
+    [after.checked_sub(1), Some(after)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| ticks.get(i))
+        .map(|t| (t, (i32::from(t.permille) + 2 - permille).abs()))
+        .filter(|&(_, distance)| distance <= TICK_REACH)
+        .min_by_key(|&(_, distance)| distance)
+        .map(|(t, _)| t)
+}
+
+/// How far from a tick's middle a click still takes it, in thousandths of
+/// the map: a tick is 4 high, and a few more make it easy to hit.
+pub const TICK_REACH: i32 = 8;
+
 /// Everything the views and the API need about the current keywords.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Matches {
@@ -697,6 +738,35 @@ mod tests {
         let api: Vec<_> = section_counts(&doc, &list, &m).collect();
         assert_eq!(api.len(), 4);
         assert_eq!(api[3].1[0], ("人才", in_fourth));
+    }
+
+    #[test]
+    fn ticks_are_one_path_per_colour_and_a_click_takes_the_nearest() {
+        let tick = |permille, keyword, at| Tick {
+            permille,
+            keyword,
+            at,
+        };
+        let ticks = [
+            tick(10, 0, 5),
+            tick(20, 1, 9),
+            tick(30, 10, 12),
+            tick(600, 0, 80),
+        ];
+        assert_eq!(
+            tick_paths(&ticks),
+            vec![
+                (0, "M0 10h10v4H0zM0 30h10v4H0zM0 600h10v4H0z".to_string()),
+                (1, "M0 20h10v4H0z".to_string()),
+            ]
+        );
+        assert_eq!(tick_near(&ticks, 12).map(|t| t.at), Some(5));
+        assert_eq!(tick_near(&ticks, 20).map(|t| t.at), Some(9));
+        assert_eq!(tick_near(&ticks, 27).map(|t| t.at), Some(9));
+        assert_eq!(tick_near(&ticks, 29).map(|t| t.at), Some(12));
+        assert_eq!(tick_near(&ticks, 300), None);
+        assert_eq!(tick_near(&ticks, 1000), None);
+        assert_eq!(tick_near(&[], 10), None);
     }
 
     #[test]
