@@ -82,13 +82,17 @@ pub fn use_article(
                 return;
             }
             onaction.emit(Action::Progress(Loading::Parsing));
-            after_paint().await;
+            let long = text.len() > STEPPED_BYTES;
+            if long {
+                // The hint shows before the work starts.
+                after_paint().await;
+            }
             if guard.get() {
                 return;
             }
-            let article = read(text, format, origin).await;
+            let article = read(text, format, origin, long).await;
             // Showing it (its first screen, its outline) is a task of its own.
-            pause().await;
+            pause(long).await;
             if !guard.get() {
                 onaction.emit(loaded(article, hash_keys.as_ref(), name.as_deref()));
             }
@@ -133,13 +137,14 @@ impl<'a> Origin<'a> {
 
 /// Reads the article in its format: plain text in the core; HTML parsed by
 /// the browser first; Markdown converted to HTML by the markdown module (and
-/// read as plain text if that module cannot load, so nothing is lost). Each
-/// step is a task of its own, so that a long article never holds the page
-/// for the whole of it.
+/// read as plain text if that module cannot load, so nothing is lost). For a
+/// `long` article each step is a task of its own, so that it never holds the
+/// page for the whole of it.
 async fn read(
     text: &str,
     format: Option<SourceFormat>,
     origin: Origin<'_>,
+    long: bool,
 ) -> Result<Article, Problem> {
     let format = format.unwrap_or_else(|| article::detect_format(text));
     let html = match format {
@@ -147,7 +152,7 @@ async fn read(
         SourceFormat::Html => Some(text.to_string()),
         SourceFormat::Markdown => markup::markdown_to_html(article::markdown_body(text)).await,
     };
-    pause().await;
+    pause(long).await;
     let as_text = html.is_none();
     let (blocks, format) = match html {
         None => Article::split(
@@ -160,7 +165,7 @@ async fn read(
             let select = origin.select.filter(|_| format == SourceFormat::Html);
             let (flat, selected) = markup::flatten(&html, select);
             drop(html);
-            pause().await;
+            pause(long).await;
             let options = HtmlOptions {
                 base: Some(&origin.base),
                 extract: origin.whole_page && format == SourceFormat::Html && !selected,
@@ -168,11 +173,11 @@ async fn read(
             (Article::read_html(text, &flat, format, options)?, format)
         }
     };
-    pause().await;
+    pause(long).await;
     let mut document = article::sections(blocks, format);
-    pause().await;
+    pause(long).await;
     article::points_and_ids(&mut document);
-    pause().await;
+    pause(long).await;
     let article = Article::new(document, text);
     Ok(match format {
         SourceFormat::Markdown if as_text => article.with_notice(Notice::MarkdownAsText),
@@ -180,10 +185,17 @@ async fn read(
     })
 }
 
+/// Articles longer than this are read in steps, with a progress hint shown
+/// first; a shorter one takes a few milliseconds in all, less than the pauses
+/// between steps would add to its first screen.
+const STEPPED_BYTES: usize = 256 * 1024;
+
 /// A pause between two steps of reading a long article: the page paints and
 /// answers input before the next one.
-fn pause() -> gloo::timers::future::TimeoutFuture {
-    gloo::timers::future::TimeoutFuture::new(0)
+async fn pause(long: bool) {
+    if long {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
 }
 
 /// Gathers what the article starts from.
