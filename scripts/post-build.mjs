@@ -137,8 +137,20 @@ for (const [stem, wrap] of [['article-reader', true], ['markdown', false]]) {
   if (release) source = withShortNames(source, join(directory, `${stem}_bg.wasm`), `./${stem}_bg.js`);
   await writeFile(glue, await minified(source, glue));
 }
+// The loader starts loading the snippets the reader's glue imports at once,
+// beside the glue: left to the glue's own imports they would come one round
+// trip after it. Their paths (with wasm-bindgen's hash) are known only now.
 const loader = join(directory, 'reader.js');
-await writeFile(loader, await minified(await readFile(loader, 'utf8'), loader));
+const readerGlue = await readFile(join(directory, 'article-reader.js'), 'utf8');
+const snippetPaths = [...new Set([...readerGlue.matchAll(/from\s*["'](\.\/snippets\/[^"']+)["']/g)].map((m) => m[1]))];
+let loaderSource = await readFile(loader, 'utf8');
+const marker = 'const SNIPPETS = [];';
+if (loaderSource.includes(marker)) {
+  loaderSource = loaderSource.replace(marker, `const SNIPPETS = ${JSON.stringify(snippetPaths)};`);
+} else if (!loaderSource.includes('./snippets/') && snippetPaths.length > 0) {
+  throw new Error(`post-build: "${marker}" is not in ${loader}`);
+}
+await writeFile(loader, await minified(loaderSource, loader));
 const stylesheet = join(directory, 'reader.css');
 await writeFile(stylesheet, minifiedCss(await readFile(stylesheet, 'utf8')));
 const snippets = await readdir(join(directory, 'snippets'), { recursive: true }).catch(() => []);

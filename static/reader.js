@@ -18,6 +18,10 @@ const wasm = new URL('article-reader_bg.wasm', here);
 // first line until that whole chain had arrived.
 const compiled = compile();
 const glueModule = import('./article-reader.js');
+// The JavaScript the glue imports, filled in by scripts/post-build.mjs:
+// fetched now, in parallel with the glue, rather than after it.
+const SNIPPETS = [];
+for (const snippet of SNIPPETS) import(snippet).catch(() => {});
 // Likewise the stylesheet, which a reader waits for before it shows (and
 // before it fetches its article): preloaded now, it is there when the first
 // reader links it in its shadow root.
