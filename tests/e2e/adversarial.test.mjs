@@ -270,6 +270,8 @@ test('a link with 5,000 keywords and a stored value nested a million deep start 
   await addReader(p, 'a', { 'ui-lang': 'en' }, '标题\n\n正文。');
   await shown(p, 'a');
   assert.equal((await chips(p, 'a')).length, 200, 'the first 200, and no more work');
+  const said = await p.evaluate(() => document.getElementById('a').shadowRoot.querySelector('.ar-keyword-problem')?.textContent ?? '');
+  assert.match(said, /At most 200 keywords/, 'the rest left out, and said');
   assert.deepEqual(p.problems, []);
   await p.close();
 });

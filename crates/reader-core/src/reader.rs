@@ -651,7 +651,11 @@ impl ReaderState {
         let shown = memory.link.keywords.or(saved.keywords);
         let preset = self.preset.clone();
         self.set_keywords(shown.as_deref().unwrap_or(&preset));
-        self.keyword_problem = None;
+        // A keyword of a link or of memory that cannot be taken is left out
+        // quietly; a list too long to take whole says that the rest was.
+        if !matches!(self.keyword_problem, Some((_, KeywordProblem::TooMany))) {
+            self.keyword_problem = None;
+        }
         let target = memory
             .link
             .node

@@ -365,6 +365,28 @@ fn keywords_are_added_refused_and_removed() {
 }
 
 #[test]
+fn a_link_with_too_many_keywords_says_the_rest_was_left_out() {
+    let link = |keywords: Vec<String>| Memory {
+        saved: None,
+        link: HashState {
+            node: None,
+            keywords: Some(keywords),
+        },
+    };
+    let many: Vec<String> = (0..MAX_KEYWORDS + 5).map(|i| format!("k{i}")).collect();
+    let (state, _) = loaded_with(link(many));
+    assert_eq!(state.keywords.len(), MAX_KEYWORDS);
+    assert_eq!(
+        state.keyword_problem,
+        Some((format!("k{MAX_KEYWORDS}"), KeywordProblem::TooMany))
+    );
+    // A blank keyword in a link is left out without a word.
+    let (state, _) = loaded_with(link(vec!["人才".into(), "  ".into()]));
+    assert_eq!(state.keyword_texts(), ["人才"]);
+    assert_eq!(state.keyword_problem, None);
+}
+
+#[test]
 fn a_huge_keyword_list_is_cut_at_the_limit_without_looking_at_the_rest() {
     let (mut state, _) = loaded();
     // What a link or an attribute could bring: far more than the limit, the
