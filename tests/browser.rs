@@ -358,7 +358,9 @@ async fn html_is_parsed_inertly_and_the_article_extracted() {
     use reader_core::html::HtmlOptions;
     use reader_core::reader::Article;
 
-    let (flat, selected) = markup::flatten(NEWS_PAGE, None);
+    let (flat, selected) = markup::flatten(NEWS_PAGE, false, None, false)
+        .await
+        .unwrap();
     assert!(!selected);
     let options = HtmlOptions {
         base: Some("https://planet.example/2024/bridges.html"),
@@ -399,7 +401,9 @@ async fn html_is_parsed_inertly_and_the_article_extracted() {
     let ran = js_sys::Reflect::get(&js_sys::global(), &"ranFromPage".into()).unwrap();
     assert!(ran.is_undefined());
 
-    let (flat, selected) = markup::flatten(NEWS_PAGE, Some("#comments"));
+    let (flat, selected) = markup::flatten(NEWS_PAGE, false, Some("#comments"), false)
+        .await
+        .unwrap();
     assert!(selected);
     let options = HtmlOptions {
         base: None,
@@ -411,7 +415,49 @@ async fn html_is_parsed_inertly_and_the_article_extracted() {
     assert!(doc.body.contains("A comment, long enough"));
     assert!(!doc.body.contains("Every bridge"));
     // Not a selector at all: the page is read whole, as without one.
-    assert!(!markup::flatten(NEWS_PAGE, Some("[[[")).1);
+    let (_, selected) = markup::flatten(NEWS_PAGE, false, Some("[[["), false)
+        .await
+        .unwrap();
+    assert!(!selected);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_page_is_parsed_in_pieces_and_slices_with_nothing_lost() {
+    use article_reader::web::markup;
+    use reader_core::article::SourceFormat;
+    use reader_core::html::HtmlOptions;
+    use reader_core::reader::Article;
+
+    // About 1.3 MB: many pieces, cut before tags, and many slices of the walk.
+    let paragraphs = 12_000;
+    let mut page = String::from("<html><body><h1>Long</h1>");
+    for i in 0..paragraphs {
+        page.push_str(&format!(
+            "<p>Paragraph {i} with <a href=\"/p/{i}\" title=\"a<b\" onclick=\"window.ranFromPage = 3\">a link</a> and <b>bold</b> words.</p>"
+        ));
+    }
+    page.push_str("<p>The very end.</p></body></html>");
+    let (flat, _) = markup::flatten(&page, false, None, true).await.unwrap();
+    assert!(!flat.contains("onclick") && !flat.contains("ranFromPage"));
+    let options = HtmlOptions {
+        base: Some("https://example.com/"),
+        extract: false,
+    };
+    let doc = Article::parse_html(&page, &flat, SourceFormat::Html, options)
+        .unwrap()
+        .document;
+    let links = doc
+        .blocks
+        .iter()
+        .flat_map(|b| &b.inlines)
+        .filter(|i| matches!(i.kind, reader_core::article::InlineKind::Link { .. }))
+        .count();
+    assert_eq!(links, paragraphs);
+    assert!(
+        doc.body
+            .contains("Paragraph 11999 with a link and bold words.")
+    );
+    assert!(doc.body.ends_with("The very end."));
 }
 
 #[wasm_bindgen_test]

@@ -11,7 +11,8 @@ use yew::prelude::*;
 use crate::web::{after_paint, fetch, location, markup, storage};
 use reader_core::article::{self, ParseOptions, SourceFormat};
 use reader_core::config::Notice;
-use reader_core::html::HtmlOptions;
+use reader_core::html::markup::Markup;
+use reader_core::html::{self, HtmlOptions};
 use reader_core::reader::{Action, Article, Loading, Memory};
 use reader_core::saved;
 use reader_core::source::{ArticleSource, Problem};
@@ -138,8 +139,9 @@ impl<'a> Origin<'a> {
 /// Reads the article in its format: plain text in the core; HTML parsed by
 /// the browser first; Markdown converted to HTML by the markdown module (and
 /// read as plain text if that module cannot load, so nothing is lost). For a
-/// `long` article each step is a task of its own, so that it never holds the
-/// page for the whole of it.
+/// `long` article each step is a task of its own, or a few (the browser's
+/// part is sliced in `markup.js`), so that it never holds the page for the
+/// whole of it.
 async fn read(
     text: &str,
     format: Option<SourceFormat>,
@@ -147,36 +149,44 @@ async fn read(
     long: bool,
 ) -> Result<Article, Problem> {
     let format = format.unwrap_or_else(|| article::detect_format(text));
-    let html = match format {
+    let flat = match format {
         SourceFormat::PlainText => None,
-        SourceFormat::Html => Some(text.to_string()),
-        SourceFormat::Markdown => markup::markdown_to_html(article::markdown_body(text)).await,
+        SourceFormat::Html => markup::flatten(text, false, origin.select, long).await,
+        SourceFormat::Markdown => {
+            markup::flatten(article::markdown_body(text), true, None, long).await
+        }
     };
     pause(long).await;
-    let as_text = html.is_none();
-    let (blocks, format) = match html {
+    let as_text = flat.is_none();
+    let (blocks, format) = match flat {
         None => Article::split(
             text,
             ParseOptions {
                 format: Some(format),
             },
         )?,
-        Some(html) => {
-            let select = origin.select.filter(|_| format == SourceFormat::Html);
-            let (flat, selected) = markup::flatten(&html, select);
-            drop(html);
+        Some((flat, selected)) => {
+            let markup = Markup::parse(&flat);
+            drop(flat);
             pause(long).await;
             let options = HtmlOptions {
                 base: Some(&origin.base),
                 extract: origin.whole_page && format == SourceFormat::Html && !selected,
             };
-            (Article::read_html(text, &flat, format, options)?, format)
+            let found = html::find_article(&markup, options);
+            pause(long).await;
+            let blocks = Article::read_html(text, &markup, &found, format, options)?;
+            (blocks, format)
         }
     };
     pause(long).await;
-    let mut document = article::sections(blocks, format);
+    let cleaned = article::clean(blocks, format);
     pause(long).await;
-    article::points_and_ids(&mut document);
+    let mut document = article::sections(cleaned);
+    pause(long).await;
+    article::points(&mut document);
+    pause(long).await;
+    article::ids(&mut document);
     pause(long).await;
     let article = Article::new(document, text);
     Ok(match format {

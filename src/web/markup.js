@@ -1,7 +1,11 @@
 // The browser half of rich articles (src/web/markup.rs): HTML is parsed inertly
-// with DOMParser (nothing in it runs or loads: the document has no browsing
-// context) and walked into the flat form of reader_core::html::markup, one
-// string that crosses into WebAssembly once. The allowlist is applied in Rust.
+// in a document made with createHTMLDocument (nothing in it runs or loads: the
+// document has no browsing context) and walked into the flat form of
+// reader_core::html::markup, one string that crosses into WebAssembly once.
+// The allowlist is applied in Rust. A long article is parsed a piece at a time
+// (document.write into that document, which parses as it is given) and walked
+// in slices, each in a task of its own, so the page keeps painting and
+// answering input; Markdown comes from the markdown module a piece at a time.
 
 // Attributes the core may look at; everything else is never even passed.
 const KEPT = new Set([
@@ -37,10 +41,70 @@ function quiet(html) {
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f]/g;
 const CLOSE = {};
 
-function flat(root) {
+/** How long one slice of work may hold the page before it yields. */
+const SLICE_MS = 30;
+/** How much HTML is parsed, or Markdown converted, between two looks at the clock. */
+const HTML_PIECE = 64 * 1024;
+const MARKDOWN_EVENTS = 8192;
+
+/** A clock for a long piece of work: `due()` says when the slice is used up,
+ * `turn()` lets the page paint and answer input before the next one. For a
+ * short article there is one slice, with no turns (they would only add to
+ * its first screen). */
+function slices(long) {
+  let start = performance.now();
+  return {
+    due: () => long && performance.now() - start > SLICE_MS,
+    turn: async () => {
+      await new Promise((resolve) => setTimeout(resolve));
+      start = performance.now();
+    },
+  };
+}
+
+/** `html` in pieces that end before a tag, so that `quiet` sees each tag
+ * whole (but for a tag with `<` inside a quoted value, which then only logs). */
+function* htmlPieces(html) {
+  for (let start = 0; start < html.length; ) {
+    let end = start + HTML_PIECE;
+    if (end < html.length) {
+      const tag = html.lastIndexOf('<', end);
+      end = tag > start ? tag : end;
+    }
+    yield html.slice(start, end);
+    start = end;
+  }
+}
+
+let markdown = null;
+
+/** The markdown module at `url`, loaded (with its WebAssembly) once. */
+function markdownModule(url) {
+  markdown ??= import(url).then(async (module) => {
+    await module.default({ module_or_path: new URL('markdown_bg.wasm', url) });
+    return module;
+  });
+  markdown.catch(() => {
+    markdown = null; // let a later article try again
+  });
+  return markdown;
+}
+
+/** The HTML of a Markdown text, a few top-level blocks at a time. */
+function* markdownPieces(module, text) {
+  const converter = new module.Converter(text);
+  try {
+    for (let piece; (piece = converter.nextHtml(MARKDOWN_EVENTS)) !== undefined; ) yield piece;
+  } finally {
+    converter.free();
+  }
+}
+
+async function flat(root, clock) {
   const parts = [];
   const stack = [root];
-  while (stack.length > 0) {
+  for (let visited = 0; stack.length > 0; visited += 1) {
+    if (visited % 4096 === 0 && clock.due()) await clock.turn();
     const node = stack.pop();
     if (node === CLOSE) {
       parts.push('\x05');
@@ -60,10 +124,20 @@ function flat(root) {
   return parts.join('');
 }
 
-/** `[flat, selected]`: the flat form of `html`; with a `select`or that
- * matches, only the head and the chosen element, and `selected` true. */
-export function flatten(html, select) {
-  const doc = new DOMParser().parseFromString(quiet(html), 'text/html');
+/** `[flat, selected]`: the flat form of `source`, HTML, or Markdown when
+ * `markdownUrl` names the markdown module; with a `select`or that matches,
+ * only the head and the chosen element, and `selected` true. A `long` source
+ * is read in slices. Rejects when the markdown module cannot load. */
+export async function flatten(source, markdownUrl, select, long) {
+  const clock = slices(long);
+  const pieces = markdownUrl ? markdownPieces(await markdownModule(markdownUrl), source) : htmlPieces(source);
+  const doc = document.implementation.createHTMLDocument('');
+  doc.open();
+  for (const piece of pieces) {
+    if (clock.due()) await clock.turn();
+    doc.write(quiet(piece));
+  }
+  doc.close();
   let chosen = null;
   if (select) {
     try {
@@ -72,9 +146,8 @@ export function flatten(html, select) {
       chosen = null; // not a selector: read the page as if there were none
     }
   }
-  if (!chosen) return [flat(doc.documentElement), false];
-  if (!chosen.contains(doc.body)) doc.body.replaceChildren(chosen);
-  return [flat(doc.documentElement), true];
+  if (chosen && !chosen.contains(doc.body)) doc.body.replaceChildren(chosen);
+  return [await flat(doc.documentElement, clock), chosen !== null];
 }
 
 /** `url` made absolute against the page (`document.baseURI`). */
@@ -83,22 +156,5 @@ export function absoluteUrl(url) {
     return new URL(url, document.baseURI).href;
   } catch {
     return url;
-  }
-}
-
-let markdown = null;
-
-/** The HTML of a Markdown text, by the markdown module at `url`, which is
- * loaded (with its WebAssembly) the first time only. */
-export async function markdownToHtml(url, text) {
-  markdown ??= import(url).then(async (module) => {
-    await module.default({ module_or_path: new URL('markdown_bg.wasm', url) });
-    return module;
-  });
-  try {
-    return (await markdown).markdownToHtml(text);
-  } catch (error) {
-    markdown = null; // let a later article try again
-    throw error;
   }
 }

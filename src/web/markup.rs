@@ -1,6 +1,7 @@
 //! Rich articles in the browser: HTML parsed inertly and walked into the flat
 //! form `reader_core::html` reads (`markup.js`), and Markdown converted to
-//! HTML by the `markdown` module, loaded the first time an article needs it.
+//! HTML by the `markdown` module, loaded the first time an article needs it;
+//! a long article in slices, each a task of its own.
 
 use wasm_bindgen::prelude::*;
 
@@ -8,28 +9,39 @@ use crate::web::assets;
 
 #[wasm_bindgen(module = "/src/web/markup.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = flatten)]
-    fn flatten_js(html: &str, select: Option<String>) -> js_sys::Array;
+    #[wasm_bindgen(js_name = flatten, catch)]
+    async fn flatten_js(
+        source: &str,
+        markdown_url: Option<String>,
+        select: Option<String>,
+        long: bool,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = absoluteUrl)]
     fn absolute_url_js(url: &str) -> String;
-    #[wasm_bindgen(js_name = markdownToHtml, catch)]
-    async fn markdown_to_html_js(url: &str, text: &str) -> Result<JsValue, JsValue>;
 }
 
-/// The flat form of an HTML text, and whether `select` picked its container.
-pub fn flatten(html: &str, select: Option<&str>) -> (String, bool) {
-    let result = flatten_js(html, select.map(str::to_string));
+/// The flat form of an HTML text, or of a Markdown one's HTML, and whether
+/// `select` picked its container; `None` when the markdown module cannot
+/// load. A `long` text is read in slices.
+pub async fn flatten(
+    source: &str,
+    markdown: bool,
+    select: Option<&str>,
+    long: bool,
+) -> Option<(String, bool)> {
+    let markdown_url = match markdown {
+        true => Some(assets::url("markdown.js")?),
+        false => None,
+    };
+    let result: js_sys::Array = flatten_js(source, markdown_url, select.map(str::to_string), long)
+        .await
+        .ok()?
+        .into();
     let flat = result.get(0).as_string().unwrap_or_default();
-    (flat, result.get(1).is_truthy())
+    Some((flat, result.get(1).is_truthy()))
 }
 
 /// `url` made absolute against the page.
 pub fn absolute_url(url: &str) -> String {
     absolute_url_js(url)
-}
-
-/// The HTML of a Markdown text; `None` if the markdown module cannot load.
-pub async fn markdown_to_html(text: &str) -> Option<String> {
-    let url = assets::url("markdown.js")?;
-    markdown_to_html_js(&url, text).await.ok()?.as_string()
 }

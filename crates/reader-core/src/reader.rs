@@ -5,14 +5,14 @@
 //! `Reducible` impl (src/app.rs) only delegates here. Effects (scrolling,
 //! storage, the URL) live in hooks that read this state and dispatch actions.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::article::{
     self, Contents, Document, NodeKind, ParseOptions, RichBlocks, SourceFormat, Span, reading_time,
-    text,
+    text::{self, TextMap},
 };
 use crate::config::Notice;
+use crate::html::markup::Markup;
 use crate::html::{self, HtmlOptions};
 use crate::matcher::{
     self, Folded, Keyword, KeywordProblem, MAX_KEYWORD_CHARS, MAX_KEYWORDS, Matches,
@@ -48,7 +48,7 @@ pub struct Article {
     pub notice: Option<Notice>,
     /// Each node's index by its id: links, the URL hash and storage name
     /// nodes by id, as many as they like, each found at once.
-    node_ids: HashMap<String, usize>,
+    node_ids: TextMap<String, usize>,
 }
 
 impl Article {
@@ -61,7 +61,7 @@ impl Article {
     /// The first step of [`Article::parse`]: the text cut into blocks. The
     /// browser runs the steps in tasks of their own, so that a long article
     /// never holds the page for the whole of it: then `article::sections`,
-    /// `article::points_and_ids` and [`Article::new`].
+    /// `article::points`, `article::ids` and [`Article::new`].
     pub fn split(text: &str, options: ParseOptions) -> Result<(RichBlocks, SourceFormat), Problem> {
         if text::trim(text).is_empty() {
             return Err(Problem::EmptyArticle);
@@ -78,19 +78,23 @@ impl Article {
         format: SourceFormat,
         options: HtmlOptions,
     ) -> Result<Article, Problem> {
-        let blocks = Article::read_html(source, flat, format, options)?;
+        let markup = Markup::parse(flat);
+        let found = html::find_article(&markup, options);
+        let blocks = Article::read_html(source, &markup, &found, format, options)?;
         Ok(Article::new(article::parse_rich(blocks, format), source))
     }
 
-    /// The first step of [`Article::parse_html`], as [`Article::split`] is
-    /// of [`Article::parse`].
+    /// The step of [`Article::parse_html`] after [`Markup::parse`] and
+    /// [`html::find_article`], as [`Article::split`] is the first of
+    /// [`Article::parse`].
     pub fn read_html(
         source: &str,
-        flat: &str,
+        markup: &Markup,
+        found: &html::Found,
         format: SourceFormat,
         options: HtmlOptions,
     ) -> Result<RichBlocks, Problem> {
-        html::article_blocks(source, flat, format, options).ok_or(Problem::EmptyArticle)
+        html::article_blocks(source, markup, found, format, options).ok_or(Problem::EmptyArticle)
     }
 
     /// What the views derive from `document` (parsed from `source`) once.

@@ -23,12 +23,10 @@
 //! repeats running headers and footers down the pages; [`repeated_furniture`]
 //! finds them by their regular spacing.
 
-use std::collections::HashMap;
-
 use super::Metadata;
 use super::blocks::{RawBlock, RawKind};
 use super::metadata::{self, Signature};
-use super::text::{self, char_len, is_sentence_end};
+use super::text::{self, TextMap, char_len, is_sentence_end};
 
 /// Footer lines longer than this are never boilerplate: they are prose.
 const MAX_BOILERPLATE_CHARS: usize = 90;
@@ -203,7 +201,7 @@ const MIN_PAGE_LINES: usize = 15;
 pub fn repeated_furniture(lines: &[&str]) -> Vec<bool> {
     // Line numbers by text, digits masked. (Keyed by `String` as ids are, so the
     // WebAssembly holds one hash map, not two.)
-    let mut groups: HashMap<String, usize> = HashMap::new();
+    let mut groups: TextMap<String, usize> = TextMap::default();
     let mut positions: Vec<Vec<usize>> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let candidate = !line.is_empty()
@@ -262,24 +260,24 @@ fn is_page_spaced(at: &[usize]) -> bool {
 /// that comes more than once (`返回顶部` after every section, page numbers).
 fn strip_repeated_marks(blocks: &mut Vec<RawBlock>) {
     // Page numbers differ from page to page; any other line repeats as it is.
-    let key = |b: &RawBlock| {
-        if is_page_number(&b.text) {
-            String::new()
-        } else {
-            b.text.clone()
-        }
-    };
-    let short = |b: &RawBlock| b.kind == RawKind::Text && b.text.len() <= MAX_BOILERPLATE_CHARS * 4;
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for block in blocks.iter().filter(|b| short(b)) {
-        let key = key(block);
-        let count = counts.get(&key).map_or(1, |n| n + 1);
-        counts.insert(key, count);
+    fn key(b: &RawBlock) -> &str {
+        if is_page_number(&b.text) { "" } else { &b.text }
     }
-    blocks.retain(|b| {
-        let repeated = short(b) && counts.get(&key(b)).is_some_and(|&n| n > 1);
-        !(repeated && has_mark(&b.text))
-    });
+    let short = |b: &RawBlock| b.kind == RawKind::Text && b.text.len() <= MAX_BOILERPLATE_CHARS * 4;
+    // Repeats found first, marks looked for only in lines that repeat: a
+    // text of 500,000 short lines has few of those, and looking is the dear part.
+    let keyed = (0..blocks.len())
+        .filter(|&i| short(&blocks[i]))
+        .map(|i| (text::hash_of(key(&blocks[i]).chars()), i))
+        .collect();
+    let mut chrome = vec![false; blocks.len()];
+    for group in text::groups_of_equals(keyed, |a, b| key(&blocks[a]) == key(&blocks[b])) {
+        for i in group.into_iter().filter(|&i| has_mark(&blocks[i].text)) {
+            chrome[i] = true;
+        }
+    }
+    let mut chrome = chrome.into_iter();
+    blocks.retain(|_| !chrome.next().unwrap_or(false));
 }
 
 /// Drops breadcrumb and toolbar lines (`当前位置：首页 > 新闻`) before the text.

@@ -7,9 +7,7 @@
 //! URL-hash format uses. Repeats get `-2`, `-3`… in document order, so the same
 //! text always yields the same ids.
 
-use std::collections::HashMap;
-
-use super::text::{fold, is_word_char};
+use super::text::{TextMap, fold, is_word_char};
 use super::{Document, NodeKind};
 
 /// Longest id, in characters, before the uniqueness suffix.
@@ -42,7 +40,8 @@ pub fn slugify(text: &str) -> String {
 pub fn assign(doc: &mut Document) {
     // Every id taken, with the next suffix to try when it is wanted again as a
     // base, so a thousand equal headings stay linear.
-    let mut taken: HashMap<String, usize> = HashMap::with_capacity(doc.nodes.len());
+    let mut taken: TextMap<String, usize> = TextMap::default();
+    taken.reserve(doc.nodes.len());
     for node in &mut doc.nodes {
         let mut base = slugify(&node.label);
         if base.is_empty() {

@@ -382,33 +382,28 @@ pub fn split_with(input: &str, options: ParseOptions) -> (RichBlocks, SourceForm
 
 /// Parses the blocks of a rich source (steps 2–7; [`crate::html`] did step 1).
 pub fn parse_rich(rich: RichBlocks, format: SourceFormat) -> Document {
-    let mut document = sections(rich, format);
-    points_and_ids(&mut document);
+    let mut document = sections(clean(rich, format));
+    points(&mut document);
+    ids(&mut document);
     document
 }
 
-/// Steps 2–5 of [`parse_rich`] alone: the title, metadata and sections.
-/// [`points_and_ids`] does the rest (the browser runs the two in tasks of
-/// their own).
-pub fn sections(rich: RichBlocks, format: SourceFormat) -> Document {
-    assemble(rich.blocks, rich.containers, format)
-}
-
-/// Steps 6 and 7 of parsing: the points inside paragraphs, then every node's id.
-pub fn points_and_ids(document: &mut Document) {
-    // 6. Points.
-    points::detect(document);
-
-    // 7. Ids.
-    ids::assign(document);
-}
-
-/// Steps 2–5 of parsing, for blocks of any source.
-fn assemble(
-    mut raw: Vec<blocks::RawBlock>,
+/// The blocks of an article with its title, metadata and page furniture
+/// taken out: what [`sections`] builds the document from.
+pub struct Cleaned {
+    title: String,
+    meta: Metadata,
+    blocks: Vec<blocks::RawBlock>,
     containers: Vec<Container>,
     format: SourceFormat,
-) -> Document {
+}
+
+/// Steps 2 and 3 of [`parse_rich`] alone: the title and metadata at the top,
+/// the footer and signature at the end, furniture throughout. [`sections`],
+/// [`points`] and [`ids`] do the rest (the browser runs the four in tasks of
+/// their own, so that a long article never holds the page for the whole).
+pub fn clean(rich: RichBlocks, format: SourceFormat) -> Cleaned {
+    let mut raw = rich.blocks;
     // 2. Title and metadata at the top.
     let title = metadata::take_title(&mut raw);
     let mut meta = metadata::take_front_matter(&mut raw);
@@ -418,17 +413,45 @@ fn assemble(
     meta.author = meta.author.or(signed.author);
     meta.source = meta.source.or(signed.source);
     meta.published = meta.published.or(signed.published);
+    Cleaned {
+        title,
+        meta,
+        blocks: raw,
+        containers: rich.containers,
+        format,
+    }
+}
 
+/// Steps 4 and 5 of [`parse_rich`] alone: the headings, then the body and
+/// the section tree.
+pub fn sections(cleaned: Cleaned) -> Document {
+    let Cleaned {
+        title,
+        meta,
+        blocks,
+        containers,
+        format,
+    } = cleaned;
     // 4. Headings.
-    let detected = headings::detect(&raw, format);
+    let detected = headings::detect(&blocks, format);
 
     // 5. Body and section tree.
     let mut builder = Builder::new(&title);
-    for (block, heading) in raw.iter().zip(detected) {
+    for (block, heading) in blocks.iter().zip(detected) {
         builder.push(block, heading);
     }
-    drop(raw);
+    drop(blocks);
     builder.finish(title, meta, format, containers)
+}
+
+/// Step 6 of parsing: the points inside paragraphs.
+pub fn points(document: &mut Document) {
+    points::detect(document);
+}
+
+/// Step 7 of parsing: every node's id, once the points are known.
+pub fn ids(document: &mut Document) {
+    ids::assign(document);
 }
 
 /// Appends blocks to the body and grows the section tree (step 5).

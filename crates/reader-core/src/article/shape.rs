@@ -139,10 +139,16 @@ fn is_bullet(block: &RawBlock) -> bool {
 /// Words a title never ends with: a line ending with one goes on in what
 /// follows (`另一个例子是` above code, `The options are`).
 fn ends_with_function_word(line: &str) -> bool {
-    const CHINESE: &str = "是 了 为 和 与 或 及 把 被 将 如下";
-    const ENGLISH: &str = "is are the a an of to and or for with by from that which";
-    let last_word = line.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-    text::words(CHINESE).any(|w| line.ends_with(w)) || text::words(ENGLISH).any(|w| w == last_word)
+    const CHINESE: [&str; 11] = [
+        "是", "了", "为", "和", "与", "或", "及", "把", "被", "将", "如下",
+    ];
+    const ENGLISH: [&str; 15] = [
+        "is", "are", "the", "a", "an", "of", "to", "and", "or", "for", "with", "by", "from",
+        "that", "which",
+    ];
+    let last_word = line.rsplit(' ').next().unwrap_or("");
+    CHINESE.iter().any(|w| line.ends_with(w))
+        || ENGLISH.iter().any(|w| w.eq_ignore_ascii_case(last_word))
 }
 
 /// True for a line of program code: braces, semicolons, assignments, comments,

@@ -40,14 +40,43 @@ pub fn document(
     format: SourceFormat,
     options: HtmlOptions,
 ) -> Option<Document> {
-    article_blocks(source, flat, format, options).map(|rich| parse_rich(rich, format))
+    let markup = Markup::parse(flat);
+    let found = find_article(&markup, options);
+    article_blocks(source, &markup, &found, format, options).map(|rich| parse_rich(rich, format))
 }
 
-/// The first step of [`document`]: the blocks, with Markdown's front matter;
-/// `None` when they have no text. `article::parse_rich` does the rest.
+/// Where the article is in a parsed document.
+pub struct Found {
+    /// The nodes whose content is the article.
+    roots: Vec<usize>,
+    /// The nodes never shown (scripts, hidden elements, page furniture).
+    skip: Vec<bool>,
+}
+
+/// Step 2 of [`document`], after [`Markup::parse`]: finds the article (on a
+/// whole page, without its furniture).
+pub fn find_article(markup: &Markup, options: HtmlOptions) -> Found {
+    let mut skip = extract::never_shown(markup, convert::is_dropped);
+    let roots = match markup.find("body") {
+        Some(body) if options.extract => {
+            extract::skip_furniture(markup, body, &mut skip);
+            extract::main_content(markup, body, &skip)
+        }
+        Some(body) => vec![body],
+        None => (0..markup.nodes.len())
+            .filter(|&i| markup.nodes[i].parent.is_none())
+            .collect(),
+    };
+    Found { roots, skip }
+}
+
+/// Steps 3 and 4 of [`document`]: the article's blocks, with Markdown's
+/// front matter; `None` when they have no text. `article::parse_rich` does
+/// the rest.
 pub fn article_blocks(
     source: &str,
-    flat: &str,
+    markup: &Markup,
+    found: &Found,
     format: SourceFormat,
     options: HtmlOptions,
 ) -> Option<RichBlocks> {
@@ -55,31 +84,25 @@ pub fn article_blocks(
         SourceFormat::Markdown => blocks::front_matter(source).0,
         _ => Vec::new(),
     };
-    Some(read(flat, options, front_matter)).filter(|rich| !rich.is_blank())
+    Some(read(markup, found, options, front_matter)).filter(|rich| !rich.is_blank())
 }
 
-/// Reads the flat form of a parsed HTML document into blocks. `front_matter`
-/// (Markdown's) comes first and wins over what the HTML says.
-pub fn read(flat: &str, options: HtmlOptions, front_matter: Vec<RawBlock>) -> RichBlocks {
-    let markup = Markup::parse(flat);
-    let mut skip = extract::never_shown(&markup, convert::is_dropped);
-    let roots = match markup.find("body") {
-        Some(body) if options.extract => {
-            extract::skip_furniture(&markup, body, &mut skip);
-            extract::main_content(&markup, body, &skip)
-        }
-        Some(body) => vec![body],
-        None => (0..markup.nodes.len())
-            .filter(|&i| markup.nodes[i].parent.is_none())
-            .collect(),
-    };
-    let mut rich = convert::convert(&markup, &roots, &skip, options.base);
+/// Reads the article `found` in a parsed HTML document into blocks.
+/// `front_matter` (Markdown's) comes first and wins over what the HTML says.
+pub fn read(
+    markup: &Markup,
+    found: &Found,
+    options: HtmlOptions,
+    front_matter: Vec<RawBlock>,
+) -> RichBlocks {
+    let Found { roots, skip } = found;
+    let mut rich = convert::convert(markup, roots, skip, options.base);
 
     let mut front = front_matter;
     let has_title = front
         .iter()
         .any(|b| b.kind == RawKind::FrontMatter("title".into()));
-    let (page_title, fields) = extract::head_info(&markup);
+    let (page_title, fields) = extract::head_info(markup);
     if !has_title {
         let h1 = rich
             .blocks

@@ -7,6 +7,17 @@ use crate::article::{
 use crate::matcher::Keyword;
 use markup::from_simple_html as flat;
 
+/// `html` read into blocks, as the browser's steps do.
+fn read_fragment(html: &str, options: HtmlOptions) -> RichBlocks {
+    let markup = Markup::parse(&flat(html));
+    read(
+        &markup,
+        &find_article(&markup, options),
+        options,
+        Vec::new(),
+    )
+}
+
 const BASE: &str = "https://news.example/posts/rivers.html";
 
 fn fragment(html: &str) -> Document {
@@ -14,7 +25,7 @@ fn fragment(html: &str) -> Document {
         base: Some(BASE),
         extract: false,
     };
-    parse_rich(read(&flat(html), options, Vec::new()), SourceFormat::Html)
+    parse_rich(read_fragment(html, options), SourceFormat::Html)
 }
 
 fn page(html: &str) -> Document {
@@ -22,7 +33,7 @@ fn page(html: &str) -> Document {
         base: Some(BASE),
         extract: true,
     };
-    parse_rich(read(&flat(html), options, Vec::new()), SourceFormat::Html)
+    parse_rich(read_fragment(html, options), SourceFormat::Html)
 }
 
 fn outline(doc: &Document) -> Vec<(u8, String)> {
