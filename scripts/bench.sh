@@ -3,7 +3,8 @@
 # criterion, then the reader at scale in headless Chromium (opening, memory,
 # long tasks and highlighting on the seed, 1 MB and 10 MB, against a plain
 # page, a plain-JavaScript reference, advanced-mark.js and mark.js), and what
-# an instance per reader costs.
+# an instance per reader costs, and the longest tasks on the inputs that once
+# froze the tab.
 # Prints every figure; nothing here passes or fails on time.
 #   scripts/bench.sh                 everything
 #   scripts/bench.sh --browser-only  without the native (criterion) part
@@ -21,3 +22,4 @@ for size in 1 10; do
 done
 node bench/scale.mjs dist bench/out
 node bench/instances.mjs dist bench/out/article-1mb.txt
+node bench/hard-inputs.mjs dist bench/out

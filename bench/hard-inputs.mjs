@@ -1,0 +1,62 @@
+// The inputs that once froze the tab (README "Benchmarks", "Hard inputs"):
+// 100,000 Markdown headings, an HTML page of 50,000 headings and links, and
+// 500,000 short lines of plain text, each under the 5 MB limit. For each, in
+// one run of headless Chromium: the longest main-thread task while opening
+// (the target is none over 200 ms), how many took longer, and the time to
+// the whole article findable. Prints figures; passes or fails nothing.
+// Usage: node bench/hard-inputs.mjs <dist dir> <dir to write the inputs to>
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { serve, launch, repoRoot } from '../tests/e2e/support.mjs';
+
+const [distDir = join(repoRoot, 'dist'), outDir = join(repoRoot, 'bench/out')] = process.argv.slice(2).map((p) => resolve(p));
+const range = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
+const INPUTS = [
+  {
+    name: '100,000 Markdown headings (3.4 MB)',
+    file: 'headings-100k.md',
+    text: () => `# 标题\n\n${range(100_000, (i) => `## 第 ${i + 1} 节\n\n短文${i}。\n\n`)}`,
+  },
+  {
+    name: 'HTML page, 50,000 headings and links (4.5 MB)',
+    file: 'headings-50k.html',
+    text: () => `<!doctype html><html><head><title>大页面</title></head><body><h1>标题</h1>${range(50_000, (i) => `<h2>第 ${i + 1} 节</h2><p>短文${i}。<a href="/x/${i}" style="color:red">链接</a></p>`)}</body></html>`,
+  },
+  {
+    name: '500,000 short lines (4.9 MB)',
+    file: 'lines-500k.txt',
+    text: () => `短行\n\n${range(500_000, (i) => `${i}行\n`)}`,
+  },
+];
+
+await mkdir(outDir, { recursive: true });
+for (const input of INPUTS) await writeFile(join(outDir, input.file), input.text());
+
+const server = await serve({ mounts: { '/': distDir, '/bench/': join(repoRoot, 'bench'), '/articles/': outDir } });
+const browser = await launch();
+const rows = [];
+try {
+  for (const input of INPUTS) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/bench/reader.html?article=${encodeURIComponent(`/articles/${input.file}`)}`);
+    await page.waitForFunction(() => window.bench?.findable != null, null, { timeout: 600_000, polling: 100 });
+    // What the page does after (suggestions, say) is part of opening too.
+    await page.waitForTimeout(1000);
+    rows.push({ input, ...(await page.evaluate(() => ({
+      findable: bench.findable,
+      longest: Math.max(0, ...bench.longtasks.map((t) => t.duration)),
+      over: bench.longtasks.filter((t) => t.duration > 200).length,
+    }))) });
+    await page.close();
+    console.error(`${input.file}: done`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log('\n| hard input | whole article findable | longest main-thread task (≤ 200 ms) | tasks over 200 ms |');
+console.log('| --- | --- | --- | --- |');
+for (const r of rows) {
+  console.log(`| ${r.input.name} | ${(r.findable / 1000).toFixed(2)} s | ${r.longest.toFixed(0)} ms | ${r.over} |`);
+}
