@@ -458,6 +458,14 @@ async fn a_long_page_is_parsed_in_pieces_and_slices_with_nothing_lost() {
             .contains("Paragraph 11999 with a link and bold words.")
     );
     assert!(doc.body.ends_with("The very end."));
+
+    // A piece of text with no tag to cut before is cut where it reaches 64 KB,
+    // here between an emoji's two halves: the parser joins them again.
+    let emoji = "😀".repeat(40_000);
+    let (flat, _) = markup::flatten(&format!("<p>{emoji}</p>"), false, None, true)
+        .await
+        .unwrap();
+    assert!(flat.contains(&emoji) && !flat.contains('\u{FFFD}'));
 }
 
 #[wasm_bindgen_test]
