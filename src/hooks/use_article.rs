@@ -159,12 +159,18 @@ async fn read(
     pause(long).await;
     let as_text = flat.is_none();
     let (blocks, format) = match flat {
-        None => Article::split(
-            text,
-            ParseOptions {
-                format: Some(format),
-            },
-        )?,
+        None => {
+            let (normalized, format) = Article::normalized(
+                text,
+                ParseOptions {
+                    format: Some(format),
+                },
+            )?;
+            pause(long).await;
+            let lines = article::sorted_lines(&normalized);
+            pause(long).await;
+            (article::cut(lines), format)
+        }
         Some((flat, selected)) => {
             let markup = Markup::parse(&flat);
             drop(flat);

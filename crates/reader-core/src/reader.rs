@@ -54,19 +54,24 @@ pub struct Article {
 impl Article {
     /// Parses article text. Empty text is a [`Problem`], not an empty page.
     pub fn parse(text: &str, options: ParseOptions) -> Result<Article, Problem> {
-        let (blocks, format) = Article::split(text, options)?;
+        let (normalized, format) = Article::normalized(text, options)?;
+        let blocks = article::cut(article::sorted_lines(&normalized));
         Ok(Article::new(article::parse_rich(blocks, format), text))
     }
 
-    /// The first step of [`Article::parse`]: the text cut into blocks. The
-    /// browser runs the steps in tasks of their own, so that a long article
-    /// never holds the page for the whole of it: then `article::sections`,
+    /// The first step of [`Article::parse`]: the text normalized, and its
+    /// format. The browser runs the steps in tasks of their own, so that a
+    /// long article never holds the page for the whole of it: then
+    /// `article::sorted_lines`, `article::cut`, `article::clean`, `article::sections`,
     /// `article::points`, `article::ids` and [`Article::new`].
-    pub fn split(text: &str, options: ParseOptions) -> Result<(RichBlocks, SourceFormat), Problem> {
+    pub fn normalized(
+        text: &str,
+        options: ParseOptions,
+    ) -> Result<(String, SourceFormat), Problem> {
         if text::trim(text).is_empty() {
             return Err(Problem::EmptyArticle);
         }
-        Ok(article::split_with(text, options))
+        Ok(article::normalized(text, options))
     }
 
     /// Reads a rich article: `source` as it came (HTML, or Markdown with its

@@ -338,7 +338,21 @@ fn rule_char(line: &str) -> Option<char> {
     rule.then_some(first)
 }
 
-pub fn split_plain(text: &str) -> Vec<RawBlock> {
+/// The lines of a plain text, sorted: what [`blocks_of`] makes blocks of.
+pub struct SortedLines<'a> {
+    /// The text's lines as they are.
+    raw: Vec<&'a str>,
+    /// Each line's kind, running headers and footers made breaks.
+    lines: Vec<PlainLine<'a>>,
+    /// True when the text is wrapped at a fixed width, its paragraphs cut
+    /// into lines.
+    wrapped: bool,
+}
+
+/// Cutting a plain text into blocks, first half: the lines sorted (code, comments,
+/// underlined titles, running headers and footers), and whether the text is
+/// wrapped. (The browser runs the halves in tasks of their own.)
+pub fn sorted_lines(text: &str) -> SortedLines<'_> {
     let raw: Vec<&str> = text.lines().collect();
     let mut lines = plain_lines(&raw);
     // The text of each line of running text, `""` for the others.
@@ -356,6 +370,20 @@ pub fn split_plain(text: &str) -> Vec<RawBlock> {
             *line = PlainLine::Break;
         }
     }
+    SortedLines {
+        raw,
+        lines,
+        wrapped,
+    }
+}
+
+/// Cutting a plain text into blocks, second half: the sorted lines made blocks.
+pub fn blocks_of(sorted: SortedLines<'_>) -> Vec<RawBlock> {
+    let SortedLines {
+        raw,
+        lines,
+        wrapped,
+    } = sorted;
     let mut blocks = Vec::new();
     // Underline characters in order of first use: the first is level 1.
     let mut underlines: Vec<char> = Vec::new();
@@ -494,6 +522,11 @@ pub fn front_matter(text: &str) -> (Vec<RawBlock>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plain text cut into blocks, both halves at once.
+    fn split_plain(text: &str) -> Vec<RawBlock> {
+        blocks_of(sorted_lines(text))
+    }
 
     fn texts(blocks: &[RawBlock]) -> Vec<&str> {
         blocks.iter().map(|b| b.text.as_str()).collect()

@@ -203,27 +203,25 @@ pub fn repeated_furniture(lines: &[&str]) -> Vec<bool> {
     // WebAssembly holds one hash map, not two.)
     let mut groups: TextMap<String, usize> = TextMap::default();
     let mut positions: Vec<Vec<usize>> = Vec::new();
+    // One buffer for every line's masked text: a line that repeats one seen
+    // before (most, in a long text of short lines) costs no allocation.
+    let mut masked = String::new();
     for (i, line) in lines.iter().enumerate() {
         let candidate = !line.is_empty()
             && line.len() <= MAX_FURNITURE_CHARS * 4
             && char_len(line) <= MAX_FURNITURE_CHARS
             && !line.chars().last().is_some_and(is_sentence_end);
         if candidate {
-            let masked = line
-                .chars()
-                .map(|c| {
-                    if text::digit_value(c).is_some() {
-                        '#'
-                    } else {
-                        c
-                    }
-                })
-                .collect();
+            masked.clear();
+            masked.extend(line.chars().map(|c| match text::digit_value(c) {
+                Some(_) => '#',
+                None => c,
+            }));
             // `get` and `insert` as in `ids`: each other map method would add code.
-            let group = match groups.get(&masked) {
+            let group = match groups.get(masked.as_str()) {
                 Some(&group) => group,
                 None => {
-                    groups.insert(masked, positions.len());
+                    groups.insert(masked.clone(), positions.len());
                     positions.push(Vec::new());
                     positions.len() - 1
                 }

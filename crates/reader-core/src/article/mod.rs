@@ -366,18 +366,36 @@ pub fn parse_with(input: &str, options: ParseOptions) -> Document {
 }
 
 /// Step 1 of [`parse_with`] alone: the text cleaned and cut into blocks,
-/// and its format; [`parse_rich`] does the rest. (The browser runs the two
-/// in tasks of their own, so that a long article never holds the page.)
+/// and its format; [`parse_rich`] does the rest. (The browser runs the steps
+/// in tasks of their own, so that a long article never holds the page; this
+/// one as three: [`normalized`], [`sorted_lines`] and [`cut`].)
 pub fn split_with(input: &str, options: ParseOptions) -> (RichBlocks, SourceFormat) {
+    let (text, format) = normalized(input, options);
+    (cut(sorted_lines(&text)), format)
+}
+
+/// The first part of [`split_with`]: the text with its line ends made one
+/// and its control characters out, and its format.
+pub fn normalized(input: &str, options: ParseOptions) -> (String, SourceFormat) {
     let text = blocks::normalize(input);
     let format = options
         .format
         .unwrap_or_else(|| blocks::detect_format(&text));
-    let blocks = RichBlocks {
-        blocks: blocks::split_plain(&text),
+    (text, format)
+}
+
+/// The second part of [`split_with`]: the lines of a normalized text sorted
+/// (code, comments, underlined titles, running headers and footers).
+pub fn sorted_lines(text: &str) -> blocks::SortedLines<'_> {
+    blocks::sorted_lines(text)
+}
+
+/// The last part of [`split_with`]: the sorted lines cut into blocks.
+pub fn cut(lines: blocks::SortedLines<'_>) -> RichBlocks {
+    RichBlocks {
+        blocks: blocks::blocks_of(lines),
         containers: Vec::new(),
-    };
-    (blocks, format)
+    }
 }
 
 /// Parses the blocks of a rich source (steps 2–7; [`crate::html`] did step 1).

@@ -32,17 +32,31 @@ const MIN_HEADINGS: usize = 2;
 pub fn headings(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
     // A run of titles heads body text when prose follows it; more than a few
     // titles in a row are a table or a list of lines.
+    let body: Vec<bool> = blocks
+        .iter()
+        .map(|b| is_prose(b) || is_bullet(b) || b.kind == RawKind::Code)
+        .collect();
+    // Only lines close enough above body text to head it (or to make a run
+    // too long to) are looked at as titles: looking is the dear part, and in
+    // a text of short lines most lines are neither.
+    let title: Vec<bool> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            body[i..blocks.len().min(i + MAX_STACKED + 2)].contains(&true)
+                && b.kind == RawKind::Text
+                && is_title_line(&b.text)
+        })
+        .collect();
     let mut heads_body = vec![false; blocks.len()];
     let mut run = 0;
     let mut found = 0;
-    for (i, b) in blocks.iter().enumerate() {
-        if b.kind == RawKind::Text && is_title_line(&b.text) {
+    for i in 0..blocks.len() {
+        if title[i] {
             run += 1;
             continue;
         }
-        if (1..=MAX_STACKED).contains(&run)
-            && (is_prose(b) || is_bullet(b) || b.kind == RawKind::Code)
-        {
+        if (1..=MAX_STACKED).contains(&run) && body[i] {
             heads_body[i - run..i].fill(true);
             found += run;
         }
