@@ -134,8 +134,11 @@ export async function flatten(source, markdownUrl, select, long) {
   const doc = document.implementation.createHTMLDocument('');
   doc.open();
   for (const piece of pieces) {
-    if (clock.due()) await clock.turn();
-    doc.write(quiet(piece));
+    // A Markdown piece is one block or more: a long table is one block.
+    for (const part of markdownUrl ? htmlPieces(piece) : [piece]) {
+      if (clock.due()) await clock.turn();
+      doc.write(quiet(part));
+    }
   }
   doc.close();
   let chosen = null;

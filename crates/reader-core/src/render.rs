@@ -223,6 +223,9 @@ enum Frame {
     Group(usize),
     /// A run of items of a long level (see [`CHUNK_ITEMS`]).
     Chunk,
+    /// A run of rows of a long table, drawn as a table of its own (see
+    /// [`CHUNK_ITEMS`]).
+    TablePart,
 }
 
 /// A level of the article (its top, or a section's body) with more items or
@@ -312,11 +315,35 @@ impl Plan {
                 self.steps.push(Step::Close(Frame::Section(node)));
             }
             Layout::Group { container, items } => {
-                self.steps.push(Step::Open(Frame::Group(*container)));
-                for item in items {
-                    self.add_layout(article, item);
+                // A table is laid out whole: one of 20,000 rows, grown a slice
+                // at a time, is laid out again whole on every slice. A long
+                // one is drawn as tables of CHUNK_ITEMS rows, each in a chunk
+                // of its own, laid out alone (and out of view, not at all).
+                let long_table = article.document.containers[*container].kind
+                    == ContainerKind::Table
+                    && items.len() > CHUNK_ITEMS;
+                let rows = if long_table {
+                    CHUNK_ITEMS
+                } else {
+                    items.len().max(1)
+                };
+                for part in items.chunks(rows) {
+                    if long_table {
+                        self.steps.push(Step::Open(Frame::TablePart));
+                    }
+                    self.steps.push(Step::Open(Frame::Group(*container)));
+                    for item in part {
+                        self.add_layout(article, item);
+                    }
+                    self.steps.push(Step::Close(Frame::Group(*container)));
+                    if long_table {
+                        self.steps.push(Step::Close(Frame::TablePart));
+                    }
                 }
-                self.steps.push(Step::Close(Frame::Group(*container)));
+                if items.is_empty() {
+                    self.steps.push(Step::Open(Frame::Group(*container)));
+                    self.steps.push(Step::Close(Frame::Group(*container)));
+                }
             }
         }
     }
@@ -370,7 +397,10 @@ impl Plan {
                     }
                 }
                 Step::Open(Frame::Chunk) => out.open_with_class(Tag::Div, "ar-chunk"),
-                Step::Close(Frame::Chunk) => out.close(),
+                Step::Open(Frame::TablePart) => {
+                    out.open_with_class(Tag::Div, "ar-chunk ar-table-part");
+                }
+                Step::Close(Frame::Chunk | Frame::TablePart) => out.close(),
             }
             at += 1;
         }

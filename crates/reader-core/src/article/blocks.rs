@@ -197,6 +197,82 @@ fn width(s: &str) -> usize {
     width
 }
 
+/// The longest paragraph of plain text, in bytes: about 5,000 Chinese
+/// characters, ten times what real paragraphs reach.
+pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
+
+/// Adds a paragraph; one longer than [`MAX_PARAGRAPH_BYTES`] (a text with no
+/// line breaks, as some copies give, or a page's one enormous `<p>`) goes in
+/// as several, cut after a sentence where one ends in its second half, else
+/// at a space, else between two characters, its inline formatting cut with
+/// it. Nothing is lost; the reader gets paragraphs it can read, and the
+/// browser lays out and finds each apart (one of megabytes held the page for
+/// a third of a second).
+pub fn push_paragraph(blocks: &mut Vec<RawBlock>, block: RawBlock) {
+    if block.text.len() <= MAX_PARAGRAPH_BYTES {
+        blocks.push(block);
+        return;
+    }
+    let text = block.text.as_str();
+    let mut start = 0;
+    while start < text.len() {
+        // This paragraph is `start..end`; the white space up to `next` goes.
+        let rest = &text[start..];
+        let (end, next) = if rest.len() > MAX_PARAGRAPH_BYTES {
+            let cut = start + paragraph_cut(rest);
+            let end = start + text[start..cut].trim_end().len();
+            (end, text.len() - text[cut..].trim_start().len())
+        } else {
+            (text.len(), text.len())
+        };
+        let inlines = block
+            .inlines
+            .iter()
+            .filter_map(|i| {
+                let span = if i.span.is_empty() {
+                    // An image: in the paragraph its place falls in.
+                    let at = i.span.start;
+                    (start <= at && (at < next || next == text.len()))
+                        .then(|| Span::new(at.min(end), at.min(end)))
+                } else {
+                    let span = Span::new(i.span.start.max(start), i.span.end.min(end));
+                    (span.start < span.end).then_some(span)
+                }?;
+                Some(Inline {
+                    kind: i.kind.clone(),
+                    span: Span::new(span.start - start, span.end - start),
+                })
+            })
+            .collect();
+        blocks.push(RawBlock {
+            text: text[start..end].to_string(),
+            kind: block.kind.clone(),
+            inlines,
+            container: block.container,
+        });
+        start = next;
+    }
+}
+
+/// Where to cut a paragraph too long to keep (see [`push_paragraph`]).
+fn paragraph_cut(text: &str) -> usize {
+    let mut limit = MAX_PARAGRAPH_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[..limit];
+    let second_half = || {
+        window
+            .char_indices()
+            .rev()
+            .take_while(|&(i, _)| i >= limit / 2)
+    };
+    second_half()
+        .find(|&(i, c)| text::is_sentence_end(c) || (c == '.' && window[i + 1..].starts_with(' ')))
+        .or_else(|| second_half().find(|&(_, c)| c.is_whitespace()))
+        .map_or(limit, |(i, c)| i + c.len_utf8())
+}
+
 /// Joins two pieces of a wrapped line: no space between CJK characters.
 fn join_wrapped(acc: &mut String, next: &str) {
     let needs_space = match (acc.chars().last(), next.chars().next()) {
@@ -439,14 +515,14 @@ fn join_group(group: &[&str], blocks: &mut Vec<RawBlock>) {
             join_wrapped(&mut current, line);
         } else {
             if !current.is_empty() {
-                blocks.push(RawBlock::text(std::mem::take(&mut current)));
+                push_paragraph(blocks, RawBlock::text(std::mem::take(&mut current)));
             }
             current.push_str(line);
         }
         prev_width = width(line);
     }
     if !current.is_empty() {
-        blocks.push(RawBlock::text(current));
+        push_paragraph(blocks, RawBlock::text(current));
     }
 }
 
@@ -522,6 +598,32 @@ pub fn front_matter(text: &str) -> (Vec<RawBlock>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_without_line_breaks_becomes_paragraphs_cut_after_sentences() {
+        let sentences: Vec<String> = (0..4000)
+            .map(|i| format!("这是第{i}句话，内容照常。"))
+            .collect();
+        let line = sentences.concat();
+        let blocks = split_plain(&line);
+        assert!(
+            blocks.len() > line.len() / MAX_PARAGRAPH_BYTES,
+            "{} paragraphs",
+            blocks.len()
+        );
+        for block in &blocks {
+            assert!(block.text.len() <= MAX_PARAGRAPH_BYTES && block.text.ends_with('。'));
+        }
+        assert_eq!(texts(&blocks).concat(), line, "nothing lost");
+
+        // English: after a full stop and its space; no spaces at all: anywhere.
+        let line = "A sentence of several words goes here. ".repeat(1000);
+        let blocks = split_plain(&line);
+        assert!(blocks.len() > 1 && blocks.iter().all(|b| b.text.ends_with('.')));
+        assert_eq!(texts(&blocks).join(" "), line.trim_end());
+        let line = "字".repeat(20_000);
+        assert_eq!(texts(&split_plain(&line)).concat(), line);
+    }
 
     /// A plain text cut into blocks, both halves at once.
     fn split_plain(text: &str) -> Vec<RawBlock> {

@@ -97,6 +97,19 @@ pub fn read(
 ) -> RichBlocks {
     let Found { roots, skip } = found;
     let mut rich = convert::convert(markup, roots, skip, options.base);
+    if rich
+        .blocks
+        .iter()
+        .any(|b| b.text.len() > blocks::MAX_PARAGRAPH_BYTES)
+    {
+        let converted = std::mem::take(&mut rich.blocks);
+        for block in converted {
+            match block.kind {
+                RawKind::Text => blocks::push_paragraph(&mut rich.blocks, block),
+                _ => rich.blocks.push(block),
+            }
+        }
+    }
 
     let mut front = front_matter;
     let has_title = front

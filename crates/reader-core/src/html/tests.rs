@@ -374,3 +374,35 @@ fn the_page_title_is_used_when_there_is_no_h1() {
     ));
     assert_eq!(doc.title, "A Quiet River");
 }
+
+#[test]
+fn an_enormous_paragraph_is_cut_after_sentences_keeping_its_links() {
+    let sentence = "这是一句很普通的话，<a href=\"/x\">链接文字</a>和<b>加粗</b>都在这里。";
+    let doc = fragment(&format!("<h1>长段</h1><p>{}</p>", sentence.repeat(1500)));
+    let paragraphs: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+        .collect();
+    assert!(paragraphs.len() > 4, "{} paragraphs", paragraphs.len());
+    for p in &paragraphs {
+        let text = doc.text(p.span);
+        assert!(text.len() <= crate::article::blocks::MAX_PARAGRAPH_BYTES && text.ends_with('。'));
+    }
+    // Every link and bold run is whole, over its own words.
+    let formatted: Vec<&str> = paragraphs
+        .iter()
+        .flat_map(|p| &p.inlines)
+        .map(|i| doc.text(i.span))
+        .collect();
+    assert_eq!(formatted.len(), 3000);
+    assert!(
+        formatted.iter().all(|t| *t == "链接文字" || *t == "加粗"),
+        "{formatted:?}"
+    );
+    let all: String = paragraphs.iter().map(|p| doc.text(p.span)).collect();
+    assert_eq!(
+        all,
+        "这是一句很普通的话，链接文字和加粗都在这里。".repeat(1500)
+    );
+}

@@ -359,6 +359,48 @@ fn long_levels_come_in_chunks_short_ones_do_not() {
 }
 
 #[test]
+fn a_long_table_is_drawn_as_tables_of_a_chunk_each_a_short_one_whole() {
+    let rows = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("<tr><td>r{i}</td><td>v{i}</td></tr>"))
+            .collect()
+    };
+    let short = run(&everything(
+        &html(&format!("<p>Text.</p><table>{}</table>", rows(CHUNK_ITEMS))),
+        None,
+    ));
+    assert_eq!(short.markup.matches("<table").count(), 1);
+    assert!(!short.markup.contains("ar-table-part"));
+
+    let article = html(&format!(
+        "<p>Text.</p><table><tr><th>name</th><th>value</th></tr>{}</table>",
+        rows(150)
+    ));
+    let built = run(&everything(&article, None));
+    // 151 rows: three tables of at most CHUNK_ITEMS rows, each in a chunk.
+    assert_eq!(
+        built
+            .markup
+            .matches("<div class=\"ar-chunk ar-table-part\"><div class=\"ar-table-wrap\"><table")
+            .count(),
+        3
+    );
+    assert_eq!(built.markup.matches("<tr").count(), 151);
+    for table in built.markup.split("<table").skip(1) {
+        let table = &table[..table.find("</table>").expect("closed")];
+        assert!(table.matches("<tr").count() <= CHUNK_ITEMS);
+    }
+    // Every cell once, in order, with its text.
+    let cells: Vec<&str> = built
+        .texts
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .filter(|t| t.starts_with('r'))
+        .collect();
+    assert_eq!(cells, (0..150).map(|i| format!("r{i}")).collect::<Vec<_>>());
+}
+
+#[test]
 fn a_long_outline_keeps_its_top_level_in_presentational_chunks() {
     let doc = &seed().document;
     let mut ops = Ops::default();
