@@ -1,17 +1,31 @@
-// The inputs that once froze the tab (README "Benchmarks", "Hard inputs"):
-// 100,000 Markdown headings, an HTML page of 50,000 headings and links, and
-// 500,000 short lines of plain text, each under the 5 MB limit. For each, in
+// The inputs that once froze the tab (README "Benchmarks", hard inputs):
+// 100,000 Markdown headings, an HTML page of 50,000 headings and links,
+// 500,000 short lines of plain text, a text with no line breaks, a page of one
+// enormous paragraph and a Markdown table of 20,000 rows, each under the 5 MB
+// limit. For each, in
 // one run of headless Chromium: the longest main-thread task while opening
 // (the target is none over 200 ms), how many took longer, and the time to
 // the whole article findable. Prints figures; passes or fails nothing.
 // Usage: node bench/hard-inputs.mjs <dist dir> <dir to write the inputs to>
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serve, launch, repoRoot } from '../tests/e2e/support.mjs';
 
 const [distDir = join(repoRoot, 'dist'), outDir = join(repoRoot, 'bench/out')] = process.argv.slice(2).map((p) => resolve(p));
 const range = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
+// The seed's sentences, for text that reads like text.
+const seed = await readFile(join(repoRoot, 'static/articles/seed.txt'), 'utf8');
+const sentences = seed.split('\n').filter((l) => l.length > 80).flatMap((l) => l.split(/(?<=。)/));
+const prose = (bytes) => {
+  const parts = [];
+  for (let size = 0, i = 0; size < bytes; i += 1) {
+    const sentence = sentences[i % sentences.length];
+    parts.push(sentence);
+    size += Buffer.byteLength(sentence);
+  }
+  return parts.join('');
+};
 const INPUTS = [
   {
     name: '100,000 Markdown headings (3.4 MB)',
@@ -27,6 +41,21 @@ const INPUTS = [
     name: '500,000 short lines (4.9 MB)',
     file: 'lines-500k.txt',
     text: () => `短行\n\n${range(500_000, (i) => `${i}行\n`)}`,
+  },
+  {
+    name: 'plain text without a line break (4.5 MB)',
+    file: 'one-line.txt',
+    text: () => prose(4_500_000),
+  },
+  {
+    name: 'HTML page, one paragraph of 4 MB',
+    file: 'one-paragraph.html',
+    text: () => `<!doctype html><html><head><title>一段</title></head><body><h1>一段</h1><p>${prose(4_000_000)}</p></body></html>`,
+  },
+  {
+    name: 'Markdown table of 20,000 rows (0.9 MB)',
+    file: 'table-20k.md',
+    text: () => `# 大表\n\n| 序号 | 名称 | 说明 |\n|---|---|---|\n${range(20_000, (i) => `| ${i} | 名称${i} | 说明文字${i} |\n`)}`,
   },
 ];
 
