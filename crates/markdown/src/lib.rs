@@ -8,7 +8,7 @@
 //! here): the reader parses it inertly and rebuilds it from its allowlist
 //! (`reader_core::html`), as it does for HTML articles.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd, html};
 use self_cell::self_cell;
 
 self_cell!(
@@ -22,13 +22,22 @@ self_cell!(
 
 /// A Markdown text converted to HTML a piece at a time, so that a long one
 /// never holds the page for the whole of it: the reader asks for the next
-/// piece in a task of its own. A piece ends only between top-level blocks,
-/// where the HTML writer keeps no state (a table's cells are written by what
-/// it saw of the table's head).
+/// piece in a task of its own. A piece ends between top-level blocks, where
+/// the HTML writer keeps no state, or between two rows of a table's body: the
+/// writer writes a body's cells (`<td>`, with the columns' alignments) from
+/// what it saw of the table's start and head, so the next piece's writer is
+/// shown them again first, and what that makes it write is taken off.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
 pub struct Converter {
     reading: Reading,
+    /// How many blocks are open where the last piece ended.
+    depth: usize,
+    /// The alignments of the table inside whose body the last piece ended.
+    table_body: Option<Vec<Alignment>>,
 }
+
+/// What the HTML writer writes for a table's start and an empty head.
+const TABLE_START: &str = "<table><thead><tr></tr></thead><tbody>\n";
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
 impl Converter {
@@ -43,34 +52,64 @@ impl Converter {
             reading: Reading::new(markdown, |text| {
                 Parser::new_ext(text, Options::ENABLE_TABLES)
             }),
+            depth: 0,
+            table_body: None,
         }
     }
 
-    /// The HTML of the next top-level blocks, about `events` parser events
-    /// of them; `None` once the text is all written.
+    /// The HTML of about `events` more parser events, up to the next end of
+    /// a top-level block or of a table's row; `None` once the text is all
+    /// written.
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen(js_name = nextHtml))]
     pub fn next_html(&mut self, events: usize) -> Option<String> {
+        let mut piece: Vec<Event> = Vec::new();
+        let resumed = self.table_body.is_some();
+        if let Some(alignments) = self.table_body.clone() {
+            piece.push(Event::Start(Tag::Table(alignments)));
+            piece.push(Event::Start(Tag::TableHead));
+            piece.push(Event::End(TagEnd::TableHead));
+        }
+        let shown_again = piece.len();
+        // The alignments of the table being read, once its head is passed.
+        let mut table: Option<Vec<Alignment>> = self.table_body.take();
+        let mut head: Vec<Alignment> = Vec::new();
+        let depth = &mut self.depth;
         self.reading.with_dependent_mut(|_, parser| {
-            let mut piece: Vec<Event> = Vec::new();
-            let mut depth = 0usize;
             for event in parser.by_ref() {
-                match event {
-                    Event::Start(_) => depth += 1,
-                    Event::End(_) => depth = depth.saturating_sub(1),
+                match &event {
+                    Event::Start(tag) => {
+                        *depth += 1;
+                        if let Tag::Table(alignments) = tag {
+                            head.clone_from(alignments);
+                        }
+                    }
+                    Event::End(end) => {
+                        *depth = depth.saturating_sub(1);
+                        match end {
+                            TagEnd::TableHead => table = Some(std::mem::take(&mut head)),
+                            TagEnd::Table => table = None,
+                            _ => {}
+                        }
+                    }
                     _ => {}
                 }
+                let row_ended = table.is_some() && matches!(event, Event::End(TagEnd::TableRow));
                 piece.push(event);
-                if depth == 0 && piece.len() >= events {
+                if piece.len() >= events && (*depth == 0 || row_ended) {
                     break;
                 }
             }
-            if piece.is_empty() {
-                return None;
-            }
-            let mut out = String::new();
-            html::push_html(&mut out, piece.into_iter());
-            Some(out)
-        })
+        });
+        self.table_body = table;
+        if piece.len() == shown_again {
+            return None;
+        }
+        let mut out = String::new();
+        html::push_html(&mut out, piece.into_iter());
+        if resumed && out.starts_with(TABLE_START) {
+            out.drain(..TABLE_START.len());
+        }
+        Some(out)
     }
 }
 
@@ -116,19 +155,27 @@ mod tests {
     }
 
     #[test]
-    fn pieces_end_between_blocks_and_join_to_the_whole() {
-        let text = "# T\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\n- a\n  - b\n\npara *x*\n";
-        let mut converter = Converter::new(text.to_string());
+    fn pieces_end_between_blocks_or_rows_and_join_to_the_whole() {
+        let rows: String = (0..200).map(|i| format!("| {i} | *v{i}* |\n")).collect();
+        let text = format!("# T\n\n| A | B |\n|:--|--:|\n{rows}\n- a\n  - b\n\npara *x*\n");
+        let mut converter = Converter::new(text.clone());
         let mut pieces = Vec::new();
-        while let Some(piece) = converter.next_html(1) {
+        while let Some(piece) = converter.next_html(20) {
             pieces.push(piece);
         }
-        // One piece per top-level block, the table whole (its body cells
-        // are `td`, which the writer knows only from having seen its head).
-        assert_eq!(pieces.len(), 4, "{pieces:?}");
-        assert!(pieces[1].starts_with("<table>") && pieces[1].contains("<td>4</td>"));
-        assert_eq!(pieces.concat(), markdown_to_html(text));
-        assert_eq!(converter.next_html(1), None);
+        // The table comes in many pieces, each ending after a row, and its
+        // body cells are still `td`: the whole is what one piece would be.
+        assert!(pieces.len() > 20, "{} pieces", pieces.len());
+        assert!(
+            pieces[2..pieces.len() - 3]
+                .iter()
+                .all(|p| p.ends_with("</tr>\n"))
+        );
+        assert_eq!(pieces.concat(), markdown_to_html(&text));
+        let whole = pieces.concat();
+        assert_eq!(whole.matches("</th>").count(), 2);
+        assert_eq!(whole.matches("</td>").count(), 400);
+        assert_eq!(converter.next_html(20), None);
     }
 
     #[test]
