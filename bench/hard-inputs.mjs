@@ -2,10 +2,11 @@
 // 100,000 Markdown headings, an HTML page of 50,000 headings and links,
 // 500,000 short lines of plain text, a text with no line breaks, a page of one
 // enormous paragraph and a Markdown table of 20,000 rows, each under the 5 MB
-// limit. For each, in
-// one run of headless Chromium: the longest main-thread task while opening
-// (the target is none over 200 ms), how many took longer, and the time to
-// the whole article findable. Prints figures; passes or fails nothing.
+// limit. For each, in one run of headless Chromium: the longest main-thread
+// task while opening (the target is none over 200 ms), how many took longer,
+// the time to the whole article findable, and the reader's WebAssembly
+// memory then (it keeps its peak) as a multiple of the input's size. Prints
+// figures; passes or fails nothing.
 // Usage: node bench/hard-inputs.mjs <dist dir> <dir to write the inputs to>
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -60,7 +61,11 @@ const INPUTS = [
 ];
 
 await mkdir(outDir, { recursive: true });
-for (const input of INPUTS) await writeFile(join(outDir, input.file), input.text());
+for (const input of INPUTS) {
+  const text = input.text();
+  input.bytes = Buffer.byteLength(text);
+  await writeFile(join(outDir, input.file), text);
+}
 
 const server = await serve({ mounts: { '/': distDir, '/bench/': join(repoRoot, 'bench'), '/articles/': outDir } });
 const browser = await launch();
@@ -72,11 +77,12 @@ try {
     await page.waitForFunction(() => window.bench?.findable != null, null, { timeout: 600_000, polling: 100 });
     // What the page does after (suggestions, say) is part of opening too.
     await page.waitForTimeout(1000);
-    rows.push({ input, ...(await page.evaluate(() => ({
+    rows.push({ input, ...(await page.evaluate((key) => ({
       findable: bench.findable,
       longest: Math.max(0, ...bench.longtasks.map((t) => t.duration)),
       over: bench.longtasks.filter((t) => t.duration > 200).length,
-    }))) });
+      memory: document.querySelector('article-reader')[Symbol.for(key)].memory.buffer.byteLength,
+    }), 'article-reader.internals')) });
     await page.close();
     console.error(`${input.file}: done`);
   }
@@ -84,8 +90,9 @@ try {
   await browser.close();
   await server.close();
 }
-console.log('\n| hard input | whole article findable | longest main-thread task (≤ 200 ms) | tasks over 200 ms |');
-console.log('| --- | --- | --- | --- |');
+console.log('\n| hard input | whole article findable | longest main-thread task (≤ 200 ms) | tasks over 200 ms | WebAssembly memory |');
+console.log('| --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.log(`| ${r.input.name} | ${(r.findable / 1000).toFixed(2)} s | ${r.longest.toFixed(0)} ms | ${r.over} |`);
+  const memory = `${(r.memory / 1024 / 1024).toFixed(0)} MB (${(r.memory / r.input.bytes).toFixed(0)}×)`;
+  console.log(`| ${r.input.name} | ${(r.findable / 1000).toFixed(2)} s | ${r.longest.toFixed(0)} ms | ${r.over} | ${memory} |`);
 }
