@@ -250,3 +250,48 @@ test('pasting rich text on the standalone page reads it as HTML', async () => {
   assert.equal(read.handlers, false);
   assert.deepEqual(page.problems, []);
 });
+
+/** A page with one reader of `text` given inside the element, in `format`. */
+async function readerOf(text, format) {
+  const page = await strictPage(bed.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${bed.server.origin}/fixtures/empty.html`);
+  await page.evaluate(([text, format]) => {
+    const reader = document.createElement('article-reader');
+    reader.setAttribute('format', format);
+    reader.setAttribute('hash', 'off');
+    reader.textContent = text;
+    document.body.append(reader);
+  }, [text, format]);
+  await until(page, (root) => root.querySelector('.ar-article:not([aria-busy])') && !root.querySelector('.ar-rendering'));
+  return page;
+}
+
+test('a long table shows as tables of 64 rows whose columns line up, every cell once', async () => {
+  const rows = Array.from({ length: 150 }, (_, i) => `| ${i} | 名称${i} | ${i % 9 ? '短' : '一段更长的说明文字'} |`).join('\n');
+  const page = await readerOf(`# 大表\n\n前言。\n\n| 序号 | 名称 | 说明 |\n|---|---|---|\n${rows}\n\n后记。\n`, 'markdown');
+  const tables = await inShadow(page, (root) => [...root.querySelectorAll('.ar-table')].map((table) => ({
+    rows: table.rows.length,
+    first: table.rows[0].cells[1].textContent,
+    lefts: [...table.rows[0].cells].map((c) => Math.round(c.getBoundingClientRect().left)),
+  })));
+  assert.deepEqual(tables.map((t) => t.rows), [64, 64, 23]);
+  assert.deepEqual(tables.map((t) => t.first), ['名称', '名称63', '名称127']);
+  for (const table of tables) assert.deepEqual(table.lefts, tables[0].lefts, 'the columns line up');
+  const count = await page.evaluate(() => {
+    const reader = document.querySelector('article-reader');
+    reader.setKeywords(['名称']);
+    return reader.matchCounts().名称;
+  });
+  assert.equal(count, 151);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a text without line breaks reads as paragraphs, with nothing lost', async () => {
+  const sentences = Array.from({ length: 3000 }, (_, i) => `这是第${i}句话，内容照常。`);
+  const page = await readerOf(`一段很长的文字\n\n${sentences.join('')}\n`, 'text');
+  const shown = await inShadow(page, (root) => [...root.querySelectorAll('.ar-paragraph')].map((p) => p.textContent));
+  assert.ok(shown.length > 3, `${shown.length} paragraphs`);
+  assert.ok(shown.every((p) => p.endsWith('。')), 'each ends a sentence');
+  assert.equal(shown.join(''), sentences.join(''));
+  assert.deepEqual(page.problems, []);
+});

@@ -85,21 +85,22 @@ impl Article {
     ) -> Result<Article, Problem> {
         let markup = Markup::parse(flat);
         let found = html::find_article(&markup, options);
-        let blocks = Article::read_html(source, &markup, &found, format, options)?;
+        let converted = html::convert_all(&markup, &found, options);
+        let blocks = Article::read_html(source, &markup, &found, converted, format)?;
         Ok(Article::new(article::parse_rich(blocks, format), source))
     }
 
-    /// The step of [`Article::parse_html`] after [`Markup::parse`] and
-    /// [`html::find_article`], as [`Article::split`] is the first of
-    /// [`Article::parse`].
+    /// The step of [`Article::parse_html`] after [`Markup::parse`],
+    /// [`html::find_article`] and the conversion ([`html::converting`]), as
+    /// [`Article::normalized`] is the first of [`Article::parse`].
     pub fn read_html(
         source: &str,
         markup: &Markup,
         found: &html::Found,
+        converted: RichBlocks,
         format: SourceFormat,
-        options: HtmlOptions,
     ) -> Result<RichBlocks, Problem> {
-        html::article_blocks(source, markup, found, format, options).ok_or(Problem::EmptyArticle)
+        html::article_blocks(source, markup, found, converted, format).ok_or(Problem::EmptyArticle)
     }
 
     /// What the views derive from `document` (parsed from `source`) once.

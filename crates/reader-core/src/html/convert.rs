@@ -182,66 +182,104 @@ struct Rebuild<'a> {
 /// node `i` with its subtree (the boilerplate extraction found); it may be
 /// empty. Relative URLs resolve against `base`.
 pub fn convert(markup: &Markup, roots: &[usize], skip: &[bool], base: Option<&str>) -> RichBlocks {
-    let mut rebuild = Rebuild {
-        markup,
-        base,
-        skip,
-        out: RichBlocks::default(),
-        open_containers: Vec::new(),
-        tables: Vec::new(),
-        in_cell: false,
-        paragraph: Paragraph::default(),
-    };
-    for &root in roots {
-        rebuild.walk(root);
-    }
-    rebuild.flush(false);
-    rebuild.out
+    let mut converting = Converting::new(markup, roots, skip, base);
+    while !converting.advance(usize::MAX) {}
+    converting.finish()
 }
 
-impl Rebuild<'_> {
-    /// Walks a subtree in document order without recursion (pages nest deeply).
-    fn walk(&mut self, root: usize) {
-        let end = self.markup.nodes[root].end.max(root + 1);
-        let mut exits: Vec<(usize, Exit)> = Vec::new();
-        let mut i = root;
-        while i < end {
-            while let Some(&(until, exit)) = exits.last()
+/// A [`convert`] done a number of nodes at a time, so that the browser can
+/// paint between two steps (a table of 100,000 rows is half a million nodes).
+pub struct Converting<'a> {
+    rebuild: Rebuild<'a>,
+    /// The roots not yet begun, last first.
+    roots: Vec<usize>,
+    /// Where the walk of the current root is: the next node, one past its
+    /// last, and the elements open, each with where it ends.
+    at: usize,
+    end: usize,
+    exits: Vec<(usize, Exit)>,
+}
+
+impl<'a> Converting<'a> {
+    pub fn new(
+        markup: &'a Markup,
+        roots: &[usize],
+        skip: &'a [bool],
+        base: Option<&'a str>,
+    ) -> Self {
+        Converting {
+            rebuild: Rebuild {
+                markup,
+                base,
+                skip,
+                out: RichBlocks::default(),
+                open_containers: Vec::new(),
+                tables: Vec::new(),
+                in_cell: false,
+                paragraph: Paragraph::default(),
+            },
+            roots: roots.iter().rev().copied().collect(),
+            at: 0,
+            end: 0,
+            exits: Vec::new(),
+        }
+    }
+
+    /// Walks about `nodes` more nodes, in document order and without
+    /// recursion (pages nest deeply); true once every root is walked.
+    pub fn advance(&mut self, nodes: usize) -> bool {
+        let markup = self.rebuild.markup;
+        for _ in 0..nodes {
+            if self.at >= self.end {
+                while let Some((_, exit)) = self.exits.pop() {
+                    self.rebuild.exit(exit);
+                }
+                let Some(root) = self.roots.pop() else {
+                    return true;
+                };
+                self.at = root;
+                self.end = markup.nodes[root].end.max(root + 1);
+            }
+            let i = self.at;
+            while let Some(&(until, exit)) = self.exits.last()
                 && until <= i
             {
-                exits.pop();
-                self.exit(exit);
+                self.exits.pop();
+                self.rebuild.exit(exit);
             }
-            let node = &self.markup.nodes[i];
+            let node = &markup.nodes[i];
             let next = node.end.max(i + 1);
-            if self.skip.get(i) == Some(&true) {
-                i = next;
+            self.at = next;
+            if self.rebuild.skip.get(i) == Some(&true) {
                 continue;
             }
             let tag = match &node.data {
                 NodeData::Text(text) => {
-                    self.text(text);
-                    i += 1;
+                    self.rebuild.text(text);
+                    self.at = i + 1;
                     continue;
                 }
                 NodeData::Element { tag, .. } => tag.as_str(),
             };
-            if is_hidden(self.markup, i) {
-                i = next;
+            if is_hidden(markup, i) {
                 continue;
             }
-            if let Some(exit) = self.enter(i, role(tag)) {
-                exits.push((next, exit));
-                i += 1;
-            } else {
-                i = next;
+            if let Some(exit) = self.rebuild.enter(i, role(tag)) {
+                self.exits.push((next, exit));
+                self.at = i + 1;
             }
         }
-        while let Some((_, exit)) = exits.pop() {
-            self.exit(exit);
-        }
+        self.at >= self.end && self.exits.is_empty() && self.roots.is_empty()
     }
 
+    /// The blocks, once [`Converting::advance`] said it is done.
+    pub fn finish(mut self) -> RichBlocks {
+        self.rebuild.flush(false);
+        self.rebuild.out
+    }
+}
+
+impl Rebuild<'_> {
     /// Starts element `i`: `Some(exit)` to walk into it, `None` to skip its subtree.
     fn enter(&mut self, i: usize, role: Role) -> Option<Exit> {
         let in_data_table = self.tables.last() == Some(&true);

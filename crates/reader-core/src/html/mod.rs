@@ -19,6 +19,7 @@ pub mod url;
 
 use crate::article::blocks::{self, RawBlock, RawKind};
 use crate::article::{Document, RichBlocks, SourceFormat, parse_rich};
+use convert::Converting;
 use markup::Markup;
 
 /// How to read an HTML source.
@@ -42,7 +43,8 @@ pub fn document(
 ) -> Option<Document> {
     let markup = Markup::parse(flat);
     let found = find_article(&markup, options);
-    article_blocks(source, &markup, &found, format, options).map(|rich| parse_rich(rich, format))
+    let converted = convert_all(&markup, &found, options);
+    article_blocks(source, &markup, &found, converted, format).map(|rich| parse_rich(rich, format))
 }
 
 /// Where the article is in a parsed document.
@@ -70,33 +72,51 @@ pub fn find_article(markup: &Markup, options: HtmlOptions) -> Found {
     Found { roots, skip }
 }
 
-/// Steps 3 and 4 of [`document`]: the article's blocks, with Markdown's
-/// front matter; `None` when they have no text. `article::parse_rich` does
-/// the rest.
+/// Step 3 of [`document`]: the article `found` rebuilt from the allowlist,
+/// as many nodes at a time as the caller likes ([`Converting::advance`]).
+pub fn converting<'a>(
+    markup: &'a Markup,
+    found: &'a Found,
+    options: HtmlOptions<'a>,
+) -> Converting<'a> {
+    Converting::new(markup, &found.roots, &found.skip, options.base)
+}
+
+/// Step 3 of [`document`] at once.
+pub fn convert_all(markup: &Markup, found: &Found, options: HtmlOptions) -> RichBlocks {
+    let mut converting = converting(markup, found, options);
+    while !converting.advance(usize::MAX) {}
+    converting.finish()
+}
+
+/// Step 4 of [`document`]: the article's blocks as converted, with
+/// Markdown's front matter and the title; `None` when they have no text.
+/// `article::parse_rich` does the rest.
 pub fn article_blocks(
     source: &str,
     markup: &Markup,
     found: &Found,
+    converted: RichBlocks,
     format: SourceFormat,
-    options: HtmlOptions,
 ) -> Option<RichBlocks> {
     let front_matter = match format {
         SourceFormat::Markdown => blocks::front_matter(source).0,
         _ => Vec::new(),
     };
-    Some(read(markup, found, options, front_matter)).filter(|rich| !rich.is_blank())
+    Some(read(markup, found, converted, front_matter)).filter(|rich| !rich.is_blank())
 }
 
-/// Reads the article `found` in a parsed HTML document into blocks.
+/// The converted article `found` in a parsed HTML document, its paragraphs
+/// cut to a readable length, with its title and metadata in front.
 /// `front_matter` (Markdown's) comes first and wins over what the HTML says.
 pub fn read(
     markup: &Markup,
     found: &Found,
-    options: HtmlOptions,
+    converted: RichBlocks,
     front_matter: Vec<RawBlock>,
 ) -> RichBlocks {
-    let Found { roots, skip } = found;
-    let mut rich = convert::convert(markup, roots, skip, options.base);
+    let skip = &found.skip;
+    let mut rich = converted;
     if rich
         .blocks
         .iter()

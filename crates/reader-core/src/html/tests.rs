@@ -10,10 +10,11 @@ use markup::from_simple_html as flat;
 /// `html` read into blocks, as the browser's steps do.
 fn read_fragment(html: &str, options: HtmlOptions) -> RichBlocks {
     let markup = Markup::parse(&flat(html));
+    let found = find_article(&markup, options);
     read(
         &markup,
-        &find_article(&markup, options),
-        options,
+        &found,
+        convert_all(&markup, &found, options),
         Vec::new(),
     )
 }
@@ -405,4 +406,33 @@ fn an_enormous_paragraph_is_cut_after_sentences_keeping_its_links() {
         all,
         "这是一句很普通的话，链接文字和加粗都在这里。".repeat(1500)
     );
+}
+
+#[test]
+fn converting_a_node_at_a_time_gives_what_converting_at_once_does() {
+    let html = "<html><head><title>T</title></head><body><nav>Home | News</nav><article>\
+        <h1>Title</h1><p>A <b>bold <i>and</i></b> line<br>broken.</p>\
+        <ul><li>one<ul><li>two</li></ul></li></ul>\
+        <table><tr><th>h</th><th>i</th></tr><tr><td>c <a href=\"/x\">l</a></td><td></td></tr></table>\
+        <div hidden>gone</div><blockquote><p>q</p></blockquote><pre>code\n  x</pre>\
+        <figure><img src=\"a.png\" alt=\"A\"><figcaption>cap</figcaption></figure>\
+        <p>A long enough paragraph for the page to have an article worth finding in it.</p>\
+        </article><footer>© 2024 Site</footer></body></html>";
+    let markup = Markup::parse(&flat(html));
+    for extract in [false, true] {
+        let options = HtmlOptions {
+            base: Some(BASE),
+            extract,
+        };
+        let found = find_article(&markup, options);
+        let whole = convert_all(&markup, &found, options);
+        assert!(whole.blocks.len() > 8 && !whole.containers.is_empty());
+        let mut converting = converting(&markup, &found, options);
+        let mut steps = 1;
+        while !converting.advance(1) {
+            steps += 1;
+        }
+        assert!(steps > 30, "{steps} steps");
+        assert_eq!(converting.finish(), whole);
+    }
 }
