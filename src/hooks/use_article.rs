@@ -167,7 +167,9 @@ async fn read(
                 },
             )?;
             pause(long).await;
-            let lines = article::sorted_lines(&normalized);
+            let lines = article::classify_lines(&normalized);
+            pause(long).await;
+            let lines = lines.without_furniture();
             pause(long).await;
             (article::cut(lines), format)
         }

@@ -55,14 +55,14 @@ impl Article {
     /// Parses article text. Empty text is a [`Problem`], not an empty page.
     pub fn parse(text: &str, options: ParseOptions) -> Result<Article, Problem> {
         let (normalized, format) = Article::normalized(text, options)?;
-        let blocks = article::cut(article::sorted_lines(&normalized));
+        let blocks = article::cut(article::classify_lines(&normalized).without_furniture());
         Ok(Article::new(article::parse_rich(blocks, format), text))
     }
 
     /// The first step of [`Article::parse`]: the text normalized, and its
     /// format. The browser runs the steps in tasks of their own, so that a
     /// long article never holds the page for the whole of it: then
-    /// `article::sorted_lines`, `article::cut`, `article::clean`, `article::sections`,
+    /// `article::classify_lines`, its `without_furniture`, `article::cut`, `article::clean`, `article::sections`,
     /// `article::points`, `article::ids` and [`Article::new`].
     pub fn normalized(
         text: &str,

@@ -425,31 +425,40 @@ pub struct SortedLines<'a> {
     wrapped: bool,
 }
 
-/// Cutting a plain text into blocks, first half: the lines sorted (code, comments,
-/// underlined titles, running headers and footers), and whether the text is
-/// wrapped. (The browser runs the halves in tasks of their own.)
-pub fn sorted_lines(text: &str) -> SortedLines<'_> {
+/// Cutting a plain text into blocks, first half: each line's kind (code,
+/// comments, underlined titles, text), then [`SortedLines::without_furniture`]
+/// (the browser runs the three parts in tasks of their own).
+pub fn classify_lines(text: &str) -> SortedLines<'_> {
     let raw: Vec<&str> = text.lines().collect();
-    let mut lines = plain_lines(&raw);
-    // The text of each line of running text, `""` for the others.
-    let texts: Vec<&str> = lines
-        .iter()
-        .map(|l| match l {
-            PlainLine::Text(t) => t,
-            _ => "",
-        })
-        .collect();
-    let furniture = boilerplate::repeated_furniture(&texts);
-    let wrapped = is_hard_wrapped(&texts);
-    for (line, furniture) in lines.iter_mut().zip(furniture) {
-        if furniture {
-            *line = PlainLine::Break;
-        }
-    }
+    let lines = plain_lines(&raw);
     SortedLines {
         raw,
         lines,
-        wrapped,
+        wrapped: false,
+    }
+}
+
+impl SortedLines<'_> {
+    /// The running headers and footers made breaks, and whether the text is
+    /// wrapped at a fixed width.
+    pub fn without_furniture(mut self) -> Self {
+        // The text of each line of running text, `""` for the others.
+        let texts: Vec<&str> = self
+            .lines
+            .iter()
+            .map(|l| match l {
+                PlainLine::Text(t) => t,
+                _ => "",
+            })
+            .collect();
+        let furniture = boilerplate::repeated_furniture(&texts);
+        self.wrapped = is_hard_wrapped(&texts);
+        for (line, furniture) in self.lines.iter_mut().zip(furniture) {
+            if furniture {
+                *line = PlainLine::Break;
+            }
+        }
+        self
     }
 }
 
@@ -627,7 +636,7 @@ mod tests {
 
     /// A plain text cut into blocks, both halves at once.
     fn split_plain(text: &str) -> Vec<RawBlock> {
-        blocks_of(sorted_lines(text))
+        blocks_of(classify_lines(text).without_furniture())
     }
 
     fn texts(blocks: &[RawBlock]) -> Vec<&str> {

@@ -368,10 +368,11 @@ pub fn parse_with(input: &str, options: ParseOptions) -> Document {
 /// Step 1 of [`parse_with`] alone: the text cleaned and cut into blocks,
 /// and its format; [`parse_rich`] does the rest. (The browser runs the steps
 /// in tasks of their own, so that a long article never holds the page; this
-/// one as three: [`normalized`], [`sorted_lines`] and [`cut`].)
+/// one as four: [`normalized`], [`classify_lines`], taking out the
+/// furniture, and [`cut`].)
 pub fn split_with(input: &str, options: ParseOptions) -> (RichBlocks, SourceFormat) {
     let (text, format) = normalized(input, options);
-    (cut(sorted_lines(&text)), format)
+    (cut(classify_lines(&text).without_furniture()), format)
 }
 
 /// The first part of [`split_with`]: the text with its line ends made one
@@ -384,10 +385,12 @@ pub fn normalized(input: &str, options: ParseOptions) -> (String, SourceFormat) 
     (text, format)
 }
 
-/// The second part of [`split_with`]: the lines of a normalized text sorted
-/// (code, comments, underlined titles, running headers and footers).
-pub fn sorted_lines(text: &str) -> blocks::SortedLines<'_> {
-    blocks::sorted_lines(text)
+/// The second part of [`split_with`]: each line of a normalized text
+/// classified (code, comments, underlined titles, text); its
+/// `without_furniture()` is the third, which takes out running headers and
+/// footers.
+pub fn classify_lines(text: &str) -> blocks::SortedLines<'_> {
+    blocks::classify_lines(text)
 }
 
 /// The last part of [`split_with`]: the sorted lines cut into blocks.
