@@ -262,6 +262,8 @@ async function readerOf(text, format) {
     reader.textContent = text;
     document.body.append(reader);
   }, [text, format]);
+  // The shadow root exists once the element is defined; then the whole article.
+  await shown(page);
   await until(page, (root) => root.querySelector('.ar-article:not([aria-busy])') && !root.querySelector('.ar-rendering'));
   return page;
 }
