@@ -220,8 +220,9 @@ fn stepped_bytes(format: SourceFormat) -> usize {
     }
 }
 
-/// How many nodes of an HTML tree are rebuilt in one step: about 40 ms of
-/// work (a table of 100,000 rows is 550,000 nodes and took 230 ms at once).
+/// How many nodes of an HTML tree are rebuilt in one step: some 30 ms of
+/// work (a table of 100,000 rows is about 800,000 nodes, and took 230 ms at
+/// once).
 const NODES_PER_STEP: usize = 100_000;
 
 /// A pause between two steps of reading a long article: the page paints and
