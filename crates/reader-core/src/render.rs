@@ -224,15 +224,9 @@ enum Frame {
     /// A run of items of a long level (see [`CHUNK_ITEMS`]).
     Chunk,
     /// A run of rows of a long table, drawn as a table of its own (see
-    /// [`CHUNK_ITEMS`]), and how many columns the table has (up to
-    /// [`MAX_PART_COLUMNS`]).
-    TablePart(u8),
+    /// [`CHUNK_ITEMS`]).
+    TablePart,
 }
-
-/// The parts of a long table share their columns' widths: the stylesheet
-/// gives each column the same share of a width that is at least the view's
-/// and grows with the columns, up to this many (`.ar-cols-N`).
-const MAX_PART_COLUMNS: u8 = 12;
 
 /// A level of the article (its top, or a section's body) with more items or
 /// text than this is drawn in chunks (`.ar-chunk`) of at most [`CHUNK_ITEMS`]
@@ -333,18 +327,9 @@ impl Plan {
                 } else {
                     items.len().max(1)
                 };
-                let columns = items
-                    .iter()
-                    .map(|row| match row {
-                        Layout::Group { items, .. } => items.len(),
-                        _ => 1,
-                    })
-                    .max()
-                    .unwrap_or(1)
-                    .min(usize::from(MAX_PART_COLUMNS)) as u8;
                 for part in items.chunks(rows) {
                     if long_table {
-                        self.steps.push(Step::Open(Frame::TablePart(columns)));
+                        self.steps.push(Step::Open(Frame::TablePart));
                     }
                     self.steps.push(Step::Open(Frame::Group(*container)));
                     for item in part {
@@ -352,7 +337,7 @@ impl Plan {
                     }
                     self.steps.push(Step::Close(Frame::Group(*container)));
                     if long_table {
-                        self.steps.push(Step::Close(Frame::TablePart(columns)));
+                        self.steps.push(Step::Close(Frame::TablePart));
                     }
                 }
                 if items.is_empty() {
@@ -412,11 +397,10 @@ impl Plan {
                     }
                 }
                 Step::Open(Frame::Chunk) => out.open_with_class(Tag::Div, "ar-chunk"),
-                Step::Open(Frame::TablePart(columns)) => out.open_with_class(
-                    Tag::Div,
-                    &format!("ar-chunk ar-table-part ar-cols-{columns}"),
-                ),
-                Step::Close(Frame::Chunk | Frame::TablePart(_)) => out.close(),
+                Step::Open(Frame::TablePart) => {
+                    out.open_with_class(Tag::Div, "ar-chunk ar-table-part");
+                }
+                Step::Close(Frame::Chunk | Frame::TablePart) => out.close(),
             }
             at += 1;
         }

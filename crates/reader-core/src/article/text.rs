@@ -24,23 +24,26 @@ impl Hasher for Fnv {
 
     fn write(&mut self, bytes: &[u8]) {
         // Kept apart from the offset, so that the default (0) is the start.
-        let mut hash = self.0 ^ FNV_OFFSET;
-        for &byte in bytes {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-        }
+        let hash = bytes.iter().fold(self.0 ^ FNV_OFFSET, |hash, &byte| {
+            fnv_step(hash, u64::from(byte))
+        });
         self.0 = hash ^ FNV_OFFSET;
     }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// One step of FNV-1a: `unit` (a byte, or a whole character) taken in.
+fn fnv_step(hash: u64, unit: u64) -> u64 {
+    (hash ^ unit).wrapping_mul(0x0100_0000_01b3)
+}
 
 /// The hash of a text given as `chars`, for [`groups_of_equals`]: FNV-1a
 /// taking a character at a step.
 pub fn hash_of(chars: impl IntoIterator<Item = char>) -> u64 {
-    chars.into_iter().fold(FNV_OFFSET, |hash, c| {
-        (hash ^ u64::from(c)).wrapping_mul(FNV_PRIME)
-    })
+    chars
+        .into_iter()
+        .fold(FNV_OFFSET, |hash, c| fnv_step(hash, u64::from(c)))
 }
 
 /// The items that share their key with another, grouped, each group's

@@ -381,7 +381,7 @@ fn a_long_table_is_drawn_as_tables_of_a_chunk_each_a_short_one_whole() {
     assert_eq!(
         built
             .markup
-            .matches("<div class=\"ar-chunk ar-table-part ar-cols-2\"><div class=\"ar-table-wrap\"><table")
+            .matches("<div class=\"ar-chunk ar-table-part\"><div class=\"ar-table-wrap\"><table")
             .count(),
         3
     );
