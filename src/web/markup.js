@@ -43,7 +43,8 @@ const CLOSE = {};
 
 /** How long one slice of work may hold the page before it yields. */
 const SLICE_MS = 30;
-/** How much HTML is parsed, or Markdown converted, between two looks at the clock. */
+/** How much HTML is parsed, and how many Markdown parser events are
+ * converted, between two looks at the clock. */
 const HTML_PIECE = 64 * 1024;
 const MARKDOWN_EVENTS = 8192;
 
@@ -80,13 +81,15 @@ let markdown = null;
 
 /** The markdown module at `url`, loaded (with its WebAssembly) once. */
 function markdownModule(url) {
-  markdown ??= import(url).then(async (module) => {
-    await module.default({ module_or_path: new URL('markdown_bg.wasm', url) });
-    return module;
-  });
-  markdown.catch(() => {
-    markdown = null; // let a later article try again
-  });
+  markdown ??= import(url)
+    .then(async (module) => {
+      await module.default({ module_or_path: new URL('markdown_bg.wasm', url) });
+      return module;
+    })
+    .catch((error) => {
+      markdown = null; // let a later article try again
+      throw error;
+    });
   return markdown;
 }
 
@@ -134,7 +137,8 @@ export async function flatten(source, markdownUrl, select, long) {
   const doc = document.implementation.createHTMLDocument('');
   doc.open();
   for (const piece of pieces) {
-    // A Markdown piece is one block or more: a long table is one block.
+    // A Markdown piece ends between blocks or table rows, so it may be one
+    // long block (code, a paragraph): it is parsed in pieces too.
     for (const part of markdownUrl ? htmlPieces(piece) : [piece]) {
       if (clock.due()) await clock.turn();
       doc.write(quiet(part));

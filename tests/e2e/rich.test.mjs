@@ -297,3 +297,44 @@ test('a text without line breaks reads as paragraphs, with nothing lost', async 
   assert.equal(shown.join(''), sentences.join(''));
   assert.deepEqual(page.problems, []);
 });
+
+test('when the Markdown module cannot load, the article shows as text with a notice, and the next Markdown article tries again', async () => {
+  const page = await strictPage(bed.browser, { viewport: { width: 1280, height: 900 } });
+  let refused = 0;
+  await page.route('**/markdown_bg.wasm', (route) => {
+    if (refused === 0) {
+      refused += 1;
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(`${bed.server.origin}/fixtures/empty.html`);
+  await page.evaluate(() => {
+    const reader = document.createElement('article-reader');
+    reader.setAttribute('format', 'markdown');
+    reader.setAttribute('ui-lang', 'en');
+    reader.setAttribute('hash', 'off');
+    reader.textContent = '# Notes\n\nSome **bold** text.';
+    document.body.append(reader);
+  });
+  await shown(page);
+  await until(page, (root) => root.querySelector('.ar-notice'));
+  const first = await inShadow(page, (root) => ({
+    notice: root.querySelector('.ar-notice').textContent,
+    text: root.querySelector('.ar-article').innerText,
+  }));
+  assert.match(first.notice, /Markdown module could not load/);
+  assert.ok(first.text.includes('Some **bold** text.'), 'nothing lost');
+  // A second reader on the page: the module is fetched again, and loads.
+  await page.evaluate(() => {
+    const reader = document.createElement('article-reader');
+    reader.id = 'second';
+    reader.setAttribute('format', 'markdown');
+    reader.setAttribute('hash', 'off');
+    reader.textContent = '# Notes\n\nSome **bold** text again.';
+    document.body.append(reader);
+  });
+  await page.waitForFunction(() => document.getElementById('second')?.shadowRoot?.querySelector('.ar-article strong')?.textContent === 'bold', null, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => document.getElementById('second').shadowRoot.querySelector('.ar-notice')), null);
+  assert.equal(refused, 1);
+});
