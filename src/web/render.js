@@ -87,6 +87,9 @@ export class ArticleDom {
      * still to come. */
     this.totals = null;
     this.listed = null;
+    /** Each row's count, once it had one; the frame that will show new counts. */
+    this.countSpans = [];
+    this.countsFrame = 0;
   }
 
   /** Builds from now on into `root`, which is empty. */
@@ -217,33 +220,41 @@ export class ArticleDom {
   }
 
   /** Match counts per node (`totals`), shown on the rows built and to come;
-   * `label` is what a screen reader hears after the number. */
+   * `label` is what a screen reader hears after the number. The rows take
+   * them in the next frame: on an outline of hundreds of rows their style and
+   * layout cost as much as the highlights, which this way show a frame
+   * sooner. */
   counts(totals, label) {
-    const before = this.totals;
     this.totals = totals.slice();
-    this.countLabel = label;
-    this.rows.forEach((_, node) => {
-      if ((before?.[node] ?? 0) !== this.totals[node]) this.showCount(node);
+    if (label !== this.countLabel) {
+      this.countLabel = label;
+      for (const count of this.countSpans) if (count) count.lastChild.textContent = ` ${label}`;
+    }
+    if (this.countsFrame) return;
+    this.countsFrame = requestAnimationFrame(() => {
+      this.countsFrame = 0;
+      this.rows.forEach((_, node) => this.showCount(node));
     });
   }
 
+  /** Shows node `node`'s count on its row. A count once made is kept and
+   * hidden at zero, so that the next keyword change only rewrites a number. */
   showCount(node) {
-    const row = this.rows[node].firstElementChild;
     const total = this.totals?.[node] ?? 0;
-    let count = row.querySelector(':scope > .ar-tree-count');
-    if (!total) {
-      count?.remove();
-      return;
-    }
+    let count = this.countSpans[node];
     if (!count) {
+      if (!total) return;
       count = document.createElement('span');
       count.className = 'ar-tree-count';
-      row.append(count);
+      const said = document.createElement('span');
+      said.className = 'ar-visually-hidden';
+      said.textContent = ` ${this.countLabel}`;
+      count.append('', said);
+      this.rows[node].firstElementChild.append(count);
+      this.countSpans[node] = count;
     }
-    const said = document.createElement('span');
-    said.className = 'ar-visually-hidden';
-    said.textContent = ` ${this.countLabel}`;
-    count.replaceChildren(String(total), said);
+    if (total && count.firstChild.data !== String(total)) count.firstChild.data = String(total);
+    if (count.hidden !== !total) count.hidden = !total;
   }
 
   /** Which nodes the outline lists (reader_core::render::listing: listed,

@@ -230,6 +230,43 @@ test('the embedding API reads and sets keywords', async () => {
   await page.close();
 });
 
+test('the outline shows each section\'s matches, and none without keywords', async () => {
+  const page = await open();
+  // The numbers the outline shows on its top-level rows, by section id.
+  const shown = () => inReader(page, (root) => {
+    const counts = {};
+    for (const count of root.querySelectorAll('.ar-tree > [role=treeitem] > .ar-tree-row > .ar-tree-count')) {
+      if (count.checkVisibility()) counts[count.closest('[role=treeitem]').id.replace(/^ar-o_/, '')] = Number(count.firstChild.textContent);
+    }
+    return counts;
+  });
+  // What the API counts per section, all keywords together.
+  const truth = () => page.evaluate(() => {
+    const totals = {};
+    for (const [section, counts] of Object.entries(document.querySelector('article-reader').sectionMatchCounts())) {
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      if (total) totals[section] = total;
+    }
+    return totals;
+  });
+  // The rows take their counts a frame after the highlights: wait for them.
+  const settled = async (want) => {
+    for (let tries = 0; tries < 50 && JSON.stringify(await shown()) !== JSON.stringify(want); tries += 1) await page.waitForTimeout(20);
+  };
+  for (const list of [['人才'], ['干部', '基层党组织'], ['人才']]) {
+    await page.evaluate((list) => document.querySelector('article-reader').setKeywords(list), list);
+    const want = await truth();
+    await settled(want);
+    assert.ok(Object.keys(want).length >= 2, `${list} occurs in several sections`);
+    assert.deepEqual(await shown(), want, `counts for ${list}`);
+  }
+  await page.evaluate(() => document.querySelector('article-reader').setKeywords([]));
+  await settled({});
+  assert.deepEqual(await shown(), {}, 'no count left without keywords');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the API queues calls made before the reader is ready', async () => {
   const page = await strictPage(bed.browser, { viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => {
