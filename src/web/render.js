@@ -276,7 +276,8 @@ export class ArticleDom {
     row.hidden = !shown;
     row.setAttribute('aria-posinset', position);
     row.setAttribute('aria-setsize', size);
-    row.firstElementChild.firstElementChild.classList.toggle('ar-twisty-parent', parent === 1);
+    // Only a node with children has a twisty; it shows while some are listed.
+    row.querySelector(':scope > .ar-tree-row > .ar-twisty')?.classList.toggle('ar-twisty-parent', parent === 1);
     if (parent) row.setAttribute('aria-expanded', String(!row.lastElementChild.hidden));
     else row.removeAttribute('aria-expanded');
   }

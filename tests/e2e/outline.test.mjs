@@ -213,7 +213,9 @@ test('fold state, reading times and position come back after a reload', async ()
   await page.waitForTimeout(300);
   assert.equal(await expanded(page, '二、'), 'false');
   assert.equal(await page.locator('.ar-level-1:nth-of-type(2) .ar-fold').getAttribute('aria-expanded'), 'false');
-  assert.ok(await page.locator('.ar-tree-time').count() > 0, 'reading times shown');
+  // A row's reading time is its data-time, drawn after its label.
+  const time = await inReader(page, (root) => getComputedStyle(root.querySelector('.ar-tree-row'), '::after').content);
+  assert.match(time, /^"(不到 1|\d+) 分钟"$/, 'reading times shown');
   assert.match(await currentNode(page), /^三、/);
   const gap = await gapBelowToolbar(page, '.ar-level-1:nth-of-type(3) .ar-heading');
   assert.ok(Math.abs(gap) < 40, `scrolled back to 三 (gap ${gap}px)`);

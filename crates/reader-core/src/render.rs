@@ -97,7 +97,7 @@ pub const TAG_NAMES: [&str; 30] = [
 ];
 
 /// The name of each [`Attr`], in order. Only these are ever set.
-pub const ATTR_NAMES: [&str; 24] = [
+pub const ATTR_NAMES: [&str; 25] = [
     "class",
     "id",
     "data-block",
@@ -122,6 +122,7 @@ pub const ATTR_NAMES: [&str; 24] = [
     "aria-posinset",
     "aria-setsize",
     "aria-hidden",
+    "data-time",
 ];
 
 /// Attributes the renderer sets, by their place in [`ATTR_NAMES`].
@@ -152,6 +153,7 @@ pub enum Attr {
     AriaPosinset,
     AriaSetsize,
     AriaHidden,
+    DataTime,
 }
 
 /// The instruction codes, each followed by its operands.
@@ -857,22 +859,21 @@ impl OutlinePlan {
         }
         out.attr(Attr::Tabindex, "-1");
         out.codes.extend([op::ROW, n as u32]);
+        // The row is lean, as there is one per heading and point: its reading
+        // time is an attribute that CSS shows when asked (mostly it is not),
+        // and only a parent has a twisty (a leaf's label is indented instead).
         out.open_with_class(Tag::Div, "ar-tree-row");
-        out.open_with_class(
-            Tag::Span,
-            if parent {
-                "ar-twisty ar-twisty-parent"
-            } else {
-                "ar-twisty"
-            },
+        out.attr(
+            Attr::DataTime,
+            &lang.short_duration(seconds.get(n).copied().unwrap_or(0)),
         );
-        out.attr(Attr::AriaHidden, "true");
-        out.close();
+        if parent {
+            out.open_with_class(Tag::Span, "ar-twisty ar-twisty-parent");
+            out.attr(Attr::AriaHidden, "true");
+            out.close();
+        }
         out.open_with_class(Tag::Span, "ar-tree-label");
         out.text(&node.label);
-        out.close();
-        out.open_with_class(Tag::Span, "ar-tree-time");
-        out.text(&lang.short_duration(seconds.get(n).copied().unwrap_or(0)));
         out.close();
         out.close();
         if parent {

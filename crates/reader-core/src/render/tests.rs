@@ -427,3 +427,36 @@ fn a_long_outline_keeps_its_top_level_in_presentational_chunks() {
     ));
     assert_eq!(markup.matches("role=\"treeitem\"").count(), doc.nodes.len());
 }
+
+#[test]
+fn outline_rows_carry_their_reading_time_and_a_twisty_only_for_parents() {
+    let article = seed();
+    let doc = &article.document;
+    let mut ops = Ops::default();
+    OutlinePlan::new(doc).emit(
+        doc,
+        &article.node_seconds,
+        Lang::Zh,
+        0,
+        usize::MAX,
+        &mut ops,
+    );
+    let markup = run(&ops).markup;
+    let parents = doc.nodes.iter().filter(|n| !n.children.is_empty()).count();
+    assert!(parents > 0 && parents < doc.nodes.len());
+    assert_eq!(markup.matches("ar-twisty-parent").count(), parents);
+    assert_eq!(markup.matches("class=\"ar-twisty").count(), parents);
+    // Every row says how long its part takes to read, as the outline shows it.
+    let times: Vec<String> = (0..doc.nodes.len())
+        .map(|n| {
+            format!(
+                "data-time=\"{}\"",
+                Lang::Zh.short_duration(article.node_seconds[n])
+            )
+        })
+        .collect();
+    assert_eq!(markup.matches("data-time=\"").count(), doc.nodes.len());
+    for time in &times {
+        assert!(markup.contains(time.as_str()), "{time}");
+    }
+}
