@@ -142,7 +142,7 @@ pub fn App(props: &Props) -> Html {
     use_highlights(root.clone(), &article_dom, &state);
     use_url_hash(config.hash.clone(), &state, onaction.clone());
     use_reveal_on_find(root.clone(), onaction.clone());
-    use_suggestions(article.clone(), onaction.clone());
+    use_suggestions(article.clone(), &article_dom, onaction.clone());
     use_memory(&state, config.name.as_deref());
     {
         let (bridge, state) = (props.bridge.clone(), state.clone());

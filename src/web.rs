@@ -30,3 +30,23 @@ pub async fn after_paint() {
     // The frame callback runs before paint; a zero timeout runs after it.
     gloo::timers::future::TimeoutFuture::new(0).await;
 }
+
+/// Resolves once the browser has nothing more pressing to do (no frame, input
+/// or earlier task waiting): for work nobody is waiting for. Where it cannot
+/// say (no `requestIdleCallback`), after the next paint.
+pub async fn when_idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let mut asked = true;
+    let idle = js_sys::Promise::new(&mut |resolve, _| {
+        if window.request_idle_callback(&resolve).is_err() {
+            asked = false;
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(idle).await;
+    if !asked {
+        after_paint().await;
+    }
+}

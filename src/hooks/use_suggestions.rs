@@ -1,4 +1,4 @@
-//! Computes keyword suggestions once an article is on screen.
+//! Computes keyword suggestions once an article is on screen and built.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -6,27 +6,41 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::web::after_paint;
+use crate::web::article_dom::ArticleDom;
+use crate::web::{after_paint, when_idle};
 use reader_core::reader::{Action, Article};
 use reader_core::suggest;
 
 /// How many suggestions to offer.
 const SUGGESTIONS: usize = 12;
 
-/// After the article has painted (so reading can start at once), finds its
+/// Once the whole article is built into `dom` and the page is idle (so
+/// reading, and finding with the browser, can start first: on a long article
+/// the suggestions take as long as a good part of its opening), finds its
 /// frequent phrases and dispatches [`Action::Suggested`]. Until then the
 /// suggestion panel says it is working.
 #[hook]
-pub fn use_suggestions(article: Option<Rc<Article>>, onaction: Callback<Action>) {
-    use_effect_with(article, move |article| {
+pub fn use_suggestions(article: Option<Rc<Article>>, dom: &ArticleDom, onaction: Callback<Action>) {
+    use_effect_with((article, dom.clone()), move |(article, dom)| {
         let stale = Rc::new(Cell::new(false));
         if let Some(article) = article.clone() {
-            let guard = stale.clone();
+            let (guard, dom) = (stale.clone(), dom.clone());
             spawn_local(async move {
+                // By the first paint the article view has started building.
                 after_paint().await;
-                if !guard.get() {
-                    let list = suggest::suggest(&article.document.body, SUGGESTIONS);
-                    onaction.emit(Action::Suggested(Rc::new(list)));
+                let blocks = article.document.blocks.len();
+                let offer = move || {
+                    spawn_local(async move {
+                        when_idle().await;
+                        if !guard.get() {
+                            let list = suggest::suggest(&article.document.body, SUGGESTIONS);
+                            onaction.emit(Action::Suggested(Rc::new(list)));
+                        }
+                    })
+                };
+                match blocks.checked_sub(1) {
+                    Some(last) => dom.when_drawn(last, offer),
+                    None => offer(),
                 }
             });
         }

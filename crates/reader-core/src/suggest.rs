@@ -15,9 +15,7 @@
 //! other spaced text contributes frequent words and word pairs outside a short
 //! stop list. Everything is folded first (case, width).
 
-use std::collections::HashMap;
-
-use crate::article::text::{fold_str, is_han, is_word_char};
+use crate::article::text::{TextMap, fold_str, is_han, is_word_char};
 
 /// How often a phrase must occur to be suggested.
 pub const MIN_FREQUENCY: u32 = 3;
@@ -36,7 +34,11 @@ const MIN_ENTROPY: f64 = 1.0;
 const MIN_COHESION: f64 = 2.0;
 
 /// Characters that rarely start or end a phrase in Chinese.
-const FUNCTION_CHARS: &str = "的了和与及是在把将对为等中上下要以而并其之也就都又从向于被让使个这那有不各到来着过得地所或即如";
+const FUNCTION_CHARS: &[char] = &[
+    '的', '了', '和', '与', '及', '是', '在', '把', '将', '对', '为', '等', '中', '上', '下', '要',
+    '以', '而', '并', '其', '之', '也', '就', '都', '又', '从', '向', '于', '被', '让', '使', '个',
+    '这', '那', '有', '不', '各', '到', '来', '着', '过', '得', '地', '所', '或', '即', '如',
+];
 
 /// Chinese words too common to be worth a highlight on their own (the verbs and
 /// abstractions every official text repeats). Like an English stop list, this is
@@ -145,19 +147,23 @@ pub fn suggest(text: &str, limit: usize) -> Vec<String> {
     let folded = fold_str(&text[..end]);
     let mut scored = chinese_phrases(&folded);
     scored.extend(spaced_words(&folded));
-    // Best first; a hand-written insertion keeps the WebAssembly small.
+    // Best first, equal scores in the phrases' order (not the counting map's);
+    // a hand-written insertion keeps the WebAssembly small.
     let mut ranked: Vec<Scored> = Vec::new();
     for candidate in scored {
-        let at = ranked.partition_point(|r| r.score >= candidate.score);
+        let at = ranked.partition_point(|r| {
+            r.score > candidate.score
+                || (r.score == candidate.score && r.phrase <= candidate.phrase)
+        });
         ranked.insert(at, candidate);
     }
     let mut chosen: Vec<Scored> = Vec::new();
     for candidate in ranked {
         // A phrase mostly seen inside a longer chosen one is a fragment of it.
         let fragment = chosen.iter().any(|c| {
-            (c.phrase.contains(candidate.phrase.as_str())
+            (within(&candidate.phrase, &c.phrase)
                 && f64::from(candidate.frequency) < 1.5 * f64::from(c.frequency))
-                || (candidate.phrase.contains(c.phrase.as_str())
+                || (within(&c.phrase, &candidate.phrase)
                     && f64::from(c.frequency) < 1.5 * f64::from(candidate.frequency))
         });
         if !fragment {
@@ -168,6 +174,17 @@ pub fn suggest(text: &str, limit: usize) -> Vec<String> {
         }
     }
     chosen.into_iter().map(|s| s.phrase).collect()
+}
+
+/// Whether `part` occurs in `phrase`. Phrases are a few characters long, for
+/// which comparing at each byte beats `str::contains`, whose set-up per
+/// search was most of ranking; a match of whole UTF-8 text is always at
+/// character boundaries.
+fn within(part: &str, phrase: &str) -> bool {
+    phrase
+        .as_bytes()
+        .windows(part.len().max(1))
+        .any(|w| w == part.as_bytes())
 }
 
 /// Runs of Han characters, as character vectors (at most [`MAX_HAN_CHARS`] in all).
@@ -240,7 +257,7 @@ fn chinese_phrases(text: &str) -> Vec<Scored> {
     if total == 0 {
         return Vec::new();
     }
-    let mut frequency: HashMap<&[char], u32> = HashMap::new();
+    let mut frequency: TextMap<&[char], u32> = TextMap::default();
     for run in &runs {
         for n in 1..=MAX_PHRASE {
             for gram in run.windows(n) {
@@ -250,11 +267,11 @@ fn chinese_phrases(text: &str) -> Vec<Scored> {
     }
     let candidate = |gram: &[char]| {
         gram.len() >= 2
+            && !FUNCTION_CHARS.contains(&gram[0])
+            && !FUNCTION_CHARS.contains(&gram[gram.len() - 1])
             && frequency.get(gram).is_some_and(|&f| f >= MIN_FREQUENCY)
-            && !FUNCTION_CHARS.contains(gram[0])
-            && !FUNCTION_CHARS.contains(gram[gram.len() - 1])
     };
-    let mut neighbours: HashMap<&[char], Neighbours> = HashMap::new();
+    let mut neighbours: TextMap<&[char], Neighbours> = TextMap::default();
     for run in &runs {
         for n in 2..=MAX_PHRASE.min(run.len()) {
             for start in 0..=run.len() - n {
@@ -301,7 +318,7 @@ fn spaced_words(text: &str) -> Vec<Scored> {
     let useful = |w: &str| {
         w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()) && !STOP_WORDS.contains(&w)
     };
-    let mut frequency: HashMap<String, u32> = HashMap::new();
+    let mut frequency: TextMap<String, u32> = TextMap::default();
     for (i, word) in words.iter().enumerate() {
         if !useful(word) {
             continue;
@@ -371,5 +388,21 @@ mod tests {
     fn nothing_to_suggest_in_short_or_empty_text() {
         assert!(suggest("", 10).is_empty());
         assert!(suggest("只有一句话。", 10).is_empty());
+    }
+
+    #[test]
+    fn equally_good_phrases_come_in_their_own_order() {
+        // Two phrases alike in every count: whichever the text has first,
+        // they are offered in the same order, the order of the phrases.
+        let one = "甲乙丙丁，戊己庚辛。".repeat(5);
+        let other = "戊己庚辛，甲乙丙丁。".repeat(5);
+        let (first, second) = (suggest(&one, 12), suggest(&other, 12));
+        assert_eq!(first, second);
+        let at = |phrase: &str| first.iter().position(|s| s == phrase);
+        let (a, b) = (
+            at("戊己庚辛").expect("offered"),
+            at("甲乙丙丁").expect("offered"),
+        );
+        assert!(a < b, "{first:?}");
     }
 }
