@@ -61,6 +61,10 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub(crate) fn counts(this: &Builder, totals: &[u32], label: &str);
 
+    /// Forgets the counts still to show (the outline is gone).
+    #[wasm_bindgen(method, js_name = dropPendingCounts)]
+    pub(crate) fn drop_pending_counts(this: &Builder);
+
     #[wasm_bindgen(method)]
     pub(crate) fn listing(this: &Builder, listed: &[u32]);
 

@@ -95,6 +95,7 @@ impl OutlineDom {
     /// Stops building (the article is gone).
     pub fn stop(&self) {
         self.driver.borrow_mut().take();
+        self.builder.drop_pending_counts();
     }
 
     /// Shows `state` on the rows built, and on those to come.

@@ -87,9 +87,12 @@ export class ArticleDom {
      * still to come. */
     this.totals = null;
     this.listed = null;
-    /** Each row's count, once it had one; the frame that will show new counts. */
+    /** Each row's count, once it had one, what a screen reader hears after
+     * the number, and the frame and timer that will show new counts. */
     this.countSpans = [];
+    this.countLabel = '';
     this.countsFrame = 0;
+    this.countsTimer = 0;
   }
 
   /** Builds from now on into `root`, which is empty. */
@@ -221,20 +224,29 @@ export class ArticleDom {
 
   /** Match counts per node (`totals`), shown on the rows built and to come;
    * `label` is what a screen reader hears after the number. The rows take
-   * them in the next frame: on an outline of hundreds of rows their style and
-   * layout cost as much as the highlights, which this way show a frame
-   * sooner. */
+   * them once the next frame is painted: on an outline of hundreds of rows
+   * their style and layout cost as much as the highlights, which this way
+   * show a frame sooner (in that frame, counts would hold it back). */
   counts(totals, label) {
     this.totals = totals.slice();
     if (label !== this.countLabel) {
       this.countLabel = label;
       for (const count of this.countSpans) if (count) count.lastChild.textContent = ` ${label}`;
     }
-    if (this.countsFrame) return;
+    if (this.countsFrame || this.countsTimer) return;
     this.countsFrame = requestAnimationFrame(() => {
       this.countsFrame = 0;
-      this.rows.forEach((_, node) => this.showCount(node));
+      this.countsTimer = setTimeout(() => {
+        this.countsTimer = 0;
+        this.rows.forEach((_, node) => this.showCount(node));
+      });
     });
+  }
+
+  dropPendingCounts() {
+    cancelAnimationFrame(this.countsFrame);
+    clearTimeout(this.countsTimer);
+    this.countsFrame = this.countsTimer = 0;
   }
 
   /** Shows node `node`'s count on its row. A count once made is kept and
