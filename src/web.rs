@@ -32,15 +32,21 @@ pub async fn after_paint() {
 }
 
 /// Resolves once the browser has nothing more pressing to do (no frame, input
-/// or earlier task waiting): for work nobody is waiting for. Where it cannot
-/// say (no `requestIdleCallback`), after the next paint.
+/// or earlier task waiting), or after [`IDLE_WAIT_MS`] on a page that never
+/// is: for work nobody is waiting for. Where it cannot say (no
+/// `requestIdleCallback`), after the next paint.
 pub async fn when_idle() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let mut asked = true;
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
     let idle = js_sys::Promise::new(&mut |resolve, _| {
-        if window.request_idle_callback(&resolve).is_err() {
+        if window
+            .request_idle_callback_with_options(&resolve, &options)
+            .is_err()
+        {
             asked = false;
             let _ = resolve.call0(&JsValue::NULL);
         }
@@ -50,3 +56,6 @@ pub async fn when_idle() {
         after_paint().await;
     }
 }
+
+/// The longest [`when_idle`] waits for an idle moment.
+const IDLE_WAIT_MS: u32 = 2_000;
