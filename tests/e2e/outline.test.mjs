@@ -39,6 +39,24 @@ test('the tree follows the WAI-ARIA pattern and has one tab stop', async () => {
   await page.close();
 });
 
+test('a leaf\'s label lines up with its parent siblings\' labels, by mouse and by touch', async () => {
+  for (const options of [{}, { viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true }]) {
+    const page = await open(undefined, options);
+    if (options.hasTouch) await page.locator('#ar-outline-toggle').click();
+    // Where each row's label starts, from the row's own start (its depth aside).
+    const starts = await inReader(page, (root) => [...root.querySelectorAll('.ar-tree-row')].map((row) => {
+      const label = row.querySelector('.ar-tree-label').getBoundingClientRect().left;
+      return { parent: row.querySelector('.ar-twisty') !== null, start: Math.round(label - row.getBoundingClientRect().left) };
+    }));
+    const parents = new Set(starts.filter((s) => s.parent).map((s) => s.start));
+    const leaves = new Set(starts.filter((s) => !s.parent).map((s) => s.start));
+    assert.equal(parents.size, 1, JSON.stringify(starts));
+    assert.deepEqual([...leaves], [...parents], `${options.hasTouch ? 'touch' : 'mouse'}: leaves start where parents' labels do`);
+    assert.ok([...parents][0] > (options.hasTouch ? 44 : 10), 'past the twisty');
+    await page.close();
+  }
+});
+
 test('keyboard: arrows, Home/End, type-ahead, star and Enter', async () => {
   const page = await open();
   await page.locator('[role=treeitem][tabindex="0"]').focus();
