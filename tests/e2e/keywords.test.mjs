@@ -233,12 +233,15 @@ test('the embedding API reads and sets keywords', async () => {
 test('the outline shows each section\'s matches, and none without keywords', async () => {
   const page = await open();
   // The numbers the outline shows on its top-level rows, by section id.
-  const shown = () => inReader(page, (root) => {
-    const counts = {};
-    for (const count of root.querySelectorAll('.ar-tree > [role=treeitem] > .ar-tree-row > .ar-tree-count')) {
-      if (count.checkVisibility()) counts[count.closest('[role=treeitem]').id.replace(/^ar-o_/, '')] = Number(count.firstChild.textContent);
-    }
-    return counts;
+  await page.evaluate(() => {
+    window.shownCounts = () => {
+      const root = document.querySelector('article-reader').shadowRoot;
+      const counts = {};
+      for (const count of root.querySelectorAll('.ar-tree > [role=treeitem] > .ar-tree-row > .ar-tree-count')) {
+        if (count.checkVisibility()) counts[count.closest('[role=treeitem]').id.replace(/^ar-o_/, '')] = Number(count.firstChild.textContent);
+      }
+      return counts;
+    };
   });
   // What the API counts per section, all keywords together.
   const truth = () => page.evaluate(() => {
@@ -249,20 +252,19 @@ test('the outline shows each section\'s matches, and none without keywords', asy
     }
     return totals;
   });
-  // The rows take their counts a frame after the highlights: wait for them.
-  const settled = async (want) => {
-    for (let tries = 0; tries < 50 && JSON.stringify(await shown()) !== JSON.stringify(want); tries += 1) await page.waitForTimeout(20);
+  // The rows take their counts after the highlights' frame: wait for them.
+  const shows = async (want, what) => {
+    await page.waitForFunction((want) => JSON.stringify(window.shownCounts()) === want, JSON.stringify(want), { timeout: 2000 }).catch(() => {});
+    assert.deepEqual(await page.evaluate(() => window.shownCounts()), want, what);
   };
   for (const list of [['人才'], ['干部', '基层党组织'], ['人才']]) {
     await page.evaluate((list) => document.querySelector('article-reader').setKeywords(list), list);
     const want = await truth();
-    await settled(want);
     assert.ok(Object.keys(want).length >= 2, `${list} occurs in several sections`);
-    assert.deepEqual(await shown(), want, `counts for ${list}`);
+    await shows(want, `counts for ${list}`);
   }
   await page.evaluate(() => document.querySelector('article-reader').setKeywords([]));
-  await settled({});
-  assert.deepEqual(await shown(), {}, 'no count left without keywords');
+  await shows({}, 'no count left without keywords');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

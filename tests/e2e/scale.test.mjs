@@ -187,7 +187,11 @@ test('counts and highlights cover the whole of a 5 MB article, however early the
     return ranges === total && ranges;
   }, expected.干部 + expected.人才, { timeout: 60_000 });
   assert.equal(await painted.jsonValue(), expected.干部 + expected.人才);
-  const inOutline = await inReader(page, (root) => Number(root.querySelector('[role=treeitem]:last-of-type .ar-tree-count')?.firstChild.textContent ?? 0));
+  // The outline's counts follow the highlights' frame.
+  const inOutline = await page.waitForFunction(() => {
+    const root = document.querySelector('article-reader').shadowRoot;
+    return Number(root.querySelector('[role=treeitem]:last-of-type .ar-tree-count:not([hidden])')?.firstChild.textContent ?? 0);
+  }, null, { timeout: 5_000 }).then((count) => count.jsonValue(), () => 0);
   assert.ok(inOutline > 0, 'the outline counts matches in the last section too');
   await page.close();
 });
