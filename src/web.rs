@@ -12,6 +12,8 @@ pub mod markup;
 pub mod outline_dom;
 pub mod storage;
 
+use std::cell::Cell;
+
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -34,26 +36,36 @@ pub async fn after_paint() {
 /// Resolves once the browser has nothing more pressing to do (no frame, input
 /// or earlier task waiting), or after [`IDLE_WAIT_MS`] on a page that never
 /// is: for work nobody is waiting for. Where it cannot say (no
-/// `requestIdleCallback`), after the next paint.
-pub async fn when_idle() {
+/// `requestIdleCallback`), after the next paint. The request is kept in
+/// `asked` meanwhile, for [`cancel_idle`]: a request still pending holds the
+/// reader's instance alive.
+pub async fn when_idle(asked: &Cell<Option<u32>>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let mut asked = true;
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(IDLE_WAIT_MS);
-    let idle = js_sys::Promise::new(&mut |resolve, _| {
-        if window
-            .request_idle_callback_with_options(&resolve, &options)
-            .is_err()
-        {
-            asked = false;
+    let idle = js_sys::Promise::new(&mut |resolve, _| match window
+        .request_idle_callback_with_options(&resolve, &options)
+    {
+        Ok(handle) => asked.set(Some(handle)),
+        Err(_) => {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });
+    let idle_asked = asked.get().is_some();
     let _ = JsFuture::from(idle).await;
-    if !asked {
+    asked.set(None);
+    if !idle_asked {
         after_paint().await;
+    }
+}
+
+/// Takes back the request [`when_idle`] is waiting on, if any: it never
+/// resolves then.
+pub fn cancel_idle(asked: &Cell<Option<u32>>) {
+    if let (Some(handle), Some(window)) = (asked.take(), web_sys::window()) {
+        window.cancel_idle_callback(handle);
     }
 }
 
