@@ -457,7 +457,11 @@ pub fn sections(cleaned: Cleaned) -> Document {
     let detected = headings::detect(&blocks, format);
 
     // 5. Body and section tree.
-    let mut builder = Builder::new(&title);
+    // The body holds the title and every block, a line each: made that large
+    // at once, it is not grown by doubling (a long article's body would
+    // otherwise take up to twice its size, and its old copy more while it grows).
+    let body_len = title.len() + blocks.iter().map(|b| b.text.len() + 1).sum::<usize>();
+    let mut builder = Builder::new(&title, body_len);
     for (block, heading) in blocks.iter().zip(detected) {
         builder.push(block, heading);
     }
@@ -485,9 +489,10 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(title: &str) -> Self {
+    /// A builder for a body of about `body_len` bytes.
+    fn new(title: &str, body_len: usize) -> Self {
         let mut builder = Self {
-            body: String::new(),
+            body: String::with_capacity(body_len),
             blocks: Vec::new(),
             nodes: Vec::new(),
             open: Vec::new(),
