@@ -1,6 +1,7 @@
 //! Turns the article source into a parsed article in the reader state:
 //! plain text, HTML (inline, or a page named by `src`) or Markdown.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -43,13 +44,14 @@ pub fn use_article(
         let controller = AbortController::new().ok();
         let abort = controller.clone();
         spawn_local(async move {
-            let fetched;
             let (text, format, origin) = match &source {
                 ArticleSource::Refused(problem) => {
                     onaction.emit(Action::Failed(problem.clone()));
                     return;
                 }
-                ArticleSource::Inline { text, format } => (text.as_str(), *format, Origin::page()),
+                ArticleSource::Inline { text, format } => {
+                    (Cow::Borrowed(text.as_str()), *format, Origin::page())
+                }
                 ArticleSource::Url {
                     url,
                     format,
@@ -62,12 +64,12 @@ pub fn use_article(
                         return;
                     };
                     onaction.emit(Action::Progress(Loading::Fetching));
-                    fetched =
+                    let fetched =
                         fetch::fetch_article(url, *timeout_seconds, *max_bytes, &controller).await;
-                    match &fetched {
+                    match fetched {
                         Ok((text, found)) => (
-                            text.as_str(),
-                            format.or(*found),
+                            Cow::Owned(text),
+                            format.or(found),
                             Origin::url(url, select.as_deref()),
                         ),
                         Err(problem) => {
@@ -83,7 +85,7 @@ pub fn use_article(
                 return;
             }
             onaction.emit(Action::Progress(Loading::Parsing));
-            let format = format.unwrap_or_else(|| article::detect_format(text));
+            let format = format.unwrap_or_else(|| article::detect_format(&text));
             let long = text.len() > stepped_bytes(format);
             if long {
                 // The hint shows before the work starts.
@@ -144,16 +146,20 @@ impl<'a> Origin<'a> {
 /// part is sliced in `markup.js`), so that it never holds the page for the
 /// whole of it.
 async fn read(
-    text: &str,
+    text: Cow<'_, str>,
     format: SourceFormat,
     origin: Origin<'_>,
     long: bool,
 ) -> Result<Article, Problem> {
+    // The source is wanted for its key and until the blocks are read from it;
+    // then a fetched one is let go, so that the WebAssembly memory's peak
+    // (which it keeps) does not also hold what the text was before.
+    let storage_key = saved::storage_key(&text);
     let flat = match format {
         SourceFormat::PlainText => None,
-        SourceFormat::Html => markup::flatten(text, false, origin.select, long).await,
+        SourceFormat::Html => markup::flatten(&text, false, origin.select, long).await,
         SourceFormat::Markdown => {
-            markup::flatten(article::markdown_body(text), true, None, long).await
+            markup::flatten(article::markdown_body(&text), true, None, long).await
         }
     };
     pause(long).await;
@@ -161,11 +167,12 @@ async fn read(
     let (blocks, format) = match flat {
         None => {
             let (normalized, format) = Article::normalized(
-                text,
+                &text,
                 ParseOptions {
                     format: Some(format),
                 },
             )?;
+            drop(text);
             pause(long).await;
             let lines = article::classify_lines(&normalized);
             pause(long).await;
@@ -187,7 +194,8 @@ async fn read(
             while !converting.advance(if long { NODES_PER_STEP } else { usize::MAX }) {
                 pause(long).await;
             }
-            let blocks = Article::read_html(text, &markup, &found, converting.finish(), format)?;
+            let blocks = Article::read_html(&text, &markup, &found, converting.finish(), format)?;
+            drop(text);
             (blocks, format)
         }
     };
@@ -200,7 +208,7 @@ async fn read(
     pause(long).await;
     article::ids(&mut document);
     pause(long).await;
-    let article = Article::new(document, text);
+    let article = Article::keyed(document, storage_key);
     Ok(match format {
         SourceFormat::Markdown if as_text => article.with_notice(Notice::MarkdownAsText),
         _ => article,

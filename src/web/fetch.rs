@@ -76,7 +76,8 @@ pub async fn fetch_article(
             url: url.to_string(),
             kind,
         })?;
-    if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok())
+    let length = header("content-length").and_then(|l| l.trim().parse::<u64>().ok());
+    if let Some(length) = length
         && length > max_bytes
     {
         return Err(Problem::TooLarge {
@@ -85,7 +86,10 @@ pub async fn fetch_article(
             limit: max_bytes,
         });
     }
-    let bytes = match read_body(&response, max_bytes).await.map_err(failed)? {
+    let bytes = match read_body(&response, length, max_bytes)
+        .await
+        .map_err(failed)?
+    {
         Some(bytes) => bytes,
         None => {
             controller.abort();
@@ -103,10 +107,13 @@ pub async fn fetch_article(
         });
     }
     let encoding = source::detect_encoding(&bytes, content_type.as_deref());
-    let text = decode(&bytes, &encoding)
+    let text = decode(bytes, &encoding)
         // A charset the browser does not know counts as none.
-        .or_else(|| decode(&bytes, &source::guess_encoding(&bytes)))
-        .ok_or_else(|| Problem::Undecodable {
+        .or_else(|bytes| {
+            let guessed = source::guess_encoding(&bytes);
+            decode(bytes, &guessed)
+        })
+        .map_err(|_| Problem::Undecodable {
             url: url.to_string(),
             encoding,
         })?;
@@ -114,13 +121,20 @@ pub async fn fetch_article(
 }
 
 /// The body's bytes, or `None` once more than `max_bytes` have come (the
-/// stream is cancelled there).
-async fn read_body(response: &Response, max_bytes: u64) -> Result<Option<Vec<u8>>, JsValue> {
+/// stream is cancelled there). Room for `length` bytes (what the server says
+/// it sends, within `max_bytes`) is made at once, rather than doubled as they
+/// come: the WebAssembly memory keeps its peak.
+async fn read_body(
+    response: &Response,
+    length: Option<u64>,
+    max_bytes: u64,
+) -> Result<Option<Vec<u8>>, JsValue> {
     let Some(body) = response.body() else {
         return Ok(Some(Vec::new()));
     };
     let reader: ReadableStreamDefaultReader = ReadableStream::get_reader(&body).unchecked_into();
-    let mut bytes = Vec::new();
+    let room = length.filter(|&l| l <= max_bytes).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     loop {
         let chunk = JsFuture::from(reader.read()).await?;
         if Reflect::get(&chunk, &JsValue::from_str("done"))?.is_truthy() {
@@ -137,15 +151,19 @@ async fn read_body(response: &Response, max_bytes: u64) -> Result<Option<Vec<u8>
     }
 }
 
-/// Decodes `bytes`: UTF-8 in Rust (bad bytes become U+FFFD), other encodings
-/// with the browser's `TextDecoder`; `None` for a label it does not know.
-fn decode(bytes: &[u8], encoding: &Encoding) -> Option<String> {
+/// Decodes `bytes`: UTF-8 in Rust (bad bytes become U+FFFD; valid UTF-8
+/// becomes the text without a copy), other encodings with the browser's
+/// `TextDecoder`; the bytes back for a label it does not know.
+fn decode(mut bytes: Vec<u8>, encoding: &Encoding) -> Result<String, Vec<u8>> {
     if *encoding == Encoding::Utf8 {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        return Some(String::from_utf8_lossy(bytes).into_owned());
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        return Ok(String::from_utf8(bytes)
+            .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned()));
     }
-    TextDecoder::new_with_label(encoding.label())
-        .ok()?
-        .decode_with_u8_array(bytes)
+    let decoded = TextDecoder::new_with_label(encoding.label())
         .ok()
+        .and_then(|decoder| decoder.decode_with_u8_array(&bytes).ok());
+    decoded.ok_or(bytes)
 }

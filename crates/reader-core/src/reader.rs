@@ -105,6 +105,12 @@ impl Article {
 
     /// What the views derive from `document` (parsed from `source`) once.
     pub fn new(document: Document, source: &str) -> Article {
+        Article::keyed(document, saved::storage_key(source))
+    }
+
+    /// [`Article::new`] with the key already taken from the source (see
+    /// [`saved::storage_key`]), which can then go before the article is made.
+    pub fn keyed(document: Document, storage_key: String) -> Article {
         let node_seconds = node_seconds(&document);
         let mut subtree_end: Vec<usize> = (1..=document.nodes.len()).collect();
         for i in (0..document.nodes.len()).rev() {
@@ -124,7 +130,7 @@ impl Article {
             folded: Folded::new(&document.body),
             reading_minutes: reading_time::minutes(&document.body),
             language: text::language_tag(&document.body),
-            storage_key: saved::storage_key(source),
+            storage_key,
             node_seconds,
             subtree_end,
             document,
