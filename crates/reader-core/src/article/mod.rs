@@ -457,14 +457,21 @@ pub fn sections(cleaned: Cleaned) -> Document {
     let detected = headings::detect(&blocks, format);
 
     // 5. Body and section tree.
-    // The body holds the title and every block, a line each: made that large
-    // at once, it is not grown by doubling (a long article's body would
-    // otherwise take up to twice its size, and its old copy more while it grows).
-    let body_len = title.len() + blocks.iter().map(|b| b.text.len() + 1).sum::<usize>();
+    // The body holds the title and every block, a line each (a run-in
+    // heading and its text two): made that large at once, it is not grown by
+    // doubling (a long article's body would otherwise take up to twice its
+    // size, and its old copy more while it grows).
+    let body_len = title.len()
+        + blocks
+            .iter()
+            .zip(&detected)
+            .map(|(b, h)| b.text.len() + 1 + usize::from(h.is_some_and(|h| h.split_at.is_some())))
+            .sum::<usize>();
     let mut builder = Builder::new(&title, body_len);
     for (block, heading) in blocks.iter().zip(detected) {
         builder.push(block, heading);
     }
+    debug_assert!(builder.body.len() <= body_len, "the body outgrew its room");
     drop(blocks);
     builder.finish(title, meta, format, containers)
 }
@@ -489,7 +496,7 @@ struct Builder {
 }
 
 impl Builder {
-    /// A builder for a body of about `body_len` bytes.
+    /// A builder for a body of at most `body_len` bytes.
     fn new(title: &str, body_len: usize) -> Self {
         let mut builder = Self {
             body: String::with_capacity(body_len),
