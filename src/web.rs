@@ -12,7 +12,7 @@ pub mod markup;
 pub mod outline_dom;
 pub mod storage;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -33,41 +33,54 @@ pub async fn after_paint() {
     gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
-/// Resolves once the browser has nothing more pressing to do (no frame, input
-/// or earlier task waiting), or after [`IDLE_WAIT_MS`] on a page that never
-/// is: for work nobody is waiting for. Where it cannot say (no
-/// `requestIdleCallback`), after the next paint. The request is kept in
-/// `asked` meanwhile, for [`cancel_idle`]: a request still pending holds the
-/// reader's instance alive.
-pub async fn when_idle(asked: &Cell<Option<u32>>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_WAIT_MS);
-    let idle = js_sys::Promise::new(&mut |resolve, _| match window
-        .request_idle_callback_with_options(&resolve, &options)
-    {
-        Ok(handle) => asked.set(Some(handle)),
-        Err(_) => {
+/// A wait for a moment when the browser has nothing more pressing to do (no
+/// frame, input or earlier task waiting), for work nobody is waiting for; at
+/// most [`IDLE_WAIT_MS`] on a page that never is idle. Whoever lets the work
+/// go [`cancel`](IdleWait::cancel)s it: the wait then ends at once, so the
+/// task waiting finishes and lets go of what it holds, rather than holding it
+/// (and a removed reader's whole instance) until the browser is idle.
+#[derive(Default)]
+pub struct IdleWait(RefCell<Option<(u32, js_sys::Function)>>);
+
+impl IdleWait {
+    /// Resolves once the browser is idle, or once cancelled. Where it cannot
+    /// say (no `requestIdleCallback`), after the next paint.
+    pub async fn until_idle(&self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_WAIT_MS);
+        let mut asked = false;
+        let idle = js_sys::Promise::new(&mut |resolve, _| match window
+            .request_idle_callback_with_options(&resolve, &options)
+        {
+            Ok(handle) => {
+                asked = true;
+                *self.0.borrow_mut() = Some((handle, resolve));
+            }
+            Err(_) => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        let _ = JsFuture::from(idle).await;
+        self.0.borrow_mut().take();
+        if !asked {
+            after_paint().await;
+        }
+    }
+
+    /// Takes the request back and ends the wait.
+    pub fn cancel(&self) {
+        let asked = self.0.borrow_mut().take();
+        if let Some((handle, resolve)) = asked {
+            if let Some(window) = web_sys::window() {
+                window.cancel_idle_callback(handle);
+            }
             let _ = resolve.call0(&JsValue::NULL);
         }
-    });
-    let idle_asked = asked.get().is_some();
-    let _ = JsFuture::from(idle).await;
-    asked.set(None);
-    if !idle_asked {
-        after_paint().await;
     }
 }
 
-/// Takes back the request [`when_idle`] is waiting on, if any: it never
-/// resolves then.
-pub fn cancel_idle(asked: &Cell<Option<u32>>) {
-    if let (Some(handle), Some(window)) = (asked.take(), web_sys::window()) {
-        window.cancel_idle_callback(handle);
-    }
-}
-
-/// The longest [`when_idle`] waits for an idle moment.
+/// The longest an [`IdleWait`] waits for an idle moment.
 const IDLE_WAIT_MS: u32 = 2_000;

@@ -7,7 +7,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::web::article_dom::ArticleDom;
-use crate::web::{after_paint, cancel_idle, when_idle};
+use crate::web::{IdleWait, after_paint};
 use reader_core::reader::{Action, Article};
 use reader_core::suggest;
 
@@ -23,16 +23,20 @@ const SUGGESTIONS: usize = 12;
 pub fn use_suggestions(article: Option<Rc<Article>>, dom: &ArticleDom, onaction: Callback<Action>) {
     use_effect_with((article, dom.clone()), move |(article, dom)| {
         let stale = Rc::new(Cell::new(false));
-        let idle = Rc::new(Cell::new(None));
+        let idle = Rc::new(IdleWait::default());
         if let Some(article) = article.clone() {
-            let (guard, dom, asked) = (stale.clone(), dom.clone(), idle.clone());
+            let (guard, dom, wait) = (stale.clone(), dom.clone(), idle.clone());
             spawn_local(async move {
                 // By the first paint the article view has started building.
                 after_paint().await;
                 let blocks = article.document.blocks.len();
                 let offer = move || {
                     spawn_local(async move {
-                        when_idle(&asked).await;
+                        // Gone meanwhile: no wait that nothing would take back.
+                        if guard.get() {
+                            return;
+                        }
+                        wait.until_idle().await;
                         if !guard.get() {
                             let list = suggest::suggest(&article.document.body, SUGGESTIONS);
                             onaction.emit(Action::Suggested(Rc::new(list)));
@@ -47,8 +51,7 @@ pub fn use_suggestions(article: Option<Rc<Article>>, dom: &ArticleDom, onaction:
         }
         move || {
             stale.set(true);
-            // A removed reader's instance goes at once, not when the page is idle.
-            cancel_idle(&idle);
+            idle.cancel();
         }
     });
 }
