@@ -151,9 +151,9 @@ async fn read(
     origin: Origin<'_>,
     long: bool,
 ) -> Result<Article, Problem> {
-    // The source is wanted for its key and until the blocks are read from it;
-    // then a fetched one is let go, so that the WebAssembly memory's peak
-    // (which it keeps) does not also hold what the text was before.
+    // The source is wanted for its key and until it is read (normalized, or
+    // parsed by the browser); then a fetched one is let go, so that the
+    // WebAssembly memory's peak (which it keeps) does not also hold it.
     let storage_key = saved::storage_key(&text);
     let flat = match format {
         SourceFormat::PlainText => None,
@@ -181,6 +181,10 @@ async fn read(
             (article::cut(lines), format)
         }
         Some((flat, selected)) => {
+            // The browser has parsed the source: only Markdown's front matter
+            // is still wanted of it.
+            let front_matter = html::front_matter(&text, format);
+            drop(text);
             let markup = Markup::parse(&flat);
             drop(flat);
             pause(long).await;
@@ -194,8 +198,7 @@ async fn read(
             while !converting.advance(if long { NODES_PER_STEP } else { usize::MAX }) {
                 pause(long).await;
             }
-            let blocks = Article::read_html(&text, &markup, &found, converting.finish(), format)?;
-            drop(text);
+            let blocks = Article::read_html(front_matter, &markup, &found, converting.finish())?;
             (blocks, format)
         }
     };

@@ -86,7 +86,8 @@ impl Article {
         let markup = Markup::parse(flat);
         let found = html::find_article(&markup, options);
         let converted = html::convert_all(&markup, &found, options);
-        let blocks = Article::read_html(source, &markup, &found, converted, format)?;
+        let front_matter = html::front_matter(source, format);
+        let blocks = Article::read_html(front_matter, &markup, &found, converted)?;
         Ok(Article::new(article::parse_rich(blocks, format), source))
     }
 
@@ -94,13 +95,12 @@ impl Article {
     /// [`html::find_article`] and the conversion ([`html::converting`]), as
     /// [`Article::normalized`] is the first of [`Article::parse`].
     pub fn read_html(
-        source: &str,
+        front_matter: html::FrontMatter,
         markup: &Markup,
         found: &html::Found,
         converted: RichBlocks,
-        format: SourceFormat,
     ) -> Result<RichBlocks, Problem> {
-        html::article_blocks(source, markup, found, converted, format).ok_or(Problem::EmptyArticle)
+        html::article_blocks(front_matter, markup, found, converted).ok_or(Problem::EmptyArticle)
     }
 
     /// What the views derive from `document` (parsed from `source`) once.

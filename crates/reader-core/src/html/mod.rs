@@ -44,7 +44,8 @@ pub fn document(
     let markup = Markup::parse(flat);
     let found = find_article(&markup, options);
     let converted = convert_all(&markup, &found, options);
-    article_blocks(source, &markup, &found, converted, format).map(|rich| parse_rich(rich, format))
+    article_blocks(front_matter(source, format), &markup, &found, converted)
+        .map(|rich| parse_rich(rich, format))
 }
 
 /// Where the article is in a parsed document.
@@ -89,21 +90,28 @@ pub fn convert_all(markup: &Markup, found: &Found, options: HtmlOptions) -> Rich
     converting.finish()
 }
 
+/// What a rich article needs of its source once the browser has parsed it:
+/// Markdown's front matter ([`front_matter`]).
+pub struct FrontMatter(Vec<RawBlock>);
+
+/// The front matter of a Markdown `source` (none for other formats).
+pub fn front_matter(source: &str, format: SourceFormat) -> FrontMatter {
+    FrontMatter(match format {
+        SourceFormat::Markdown => blocks::front_matter(source).0,
+        _ => Vec::new(),
+    })
+}
+
 /// Step 4 of [`document`]: the article's blocks as converted, with
-/// Markdown's front matter and the title; `None` when they have no text.
-/// `article::parse_rich` does the rest.
+/// Markdown's `front_matter` ([`front_matter`]) and the title; `None` when
+/// they have no text. `article::parse_rich` does the rest.
 pub fn article_blocks(
-    source: &str,
+    front_matter: FrontMatter,
     markup: &Markup,
     found: &Found,
     converted: RichBlocks,
-    format: SourceFormat,
 ) -> Option<RichBlocks> {
-    let front_matter = match format {
-        SourceFormat::Markdown => blocks::front_matter(source).0,
-        _ => Vec::new(),
-    };
-    Some(read(markup, found, converted, front_matter)).filter(|rich| !rich.is_blank())
+    Some(read(markup, found, converted, front_matter.0)).filter(|rich| !rich.is_blank())
 }
 
 /// The converted article `found` in a parsed HTML document, its paragraphs
