@@ -34,6 +34,9 @@ const bed = testBed({
     '/src/bad-byte-declared.txt': respond('text/plain; charset=utf-8', withBadByte),
     '/src/bad-byte.txt': respond('text/plain', withBadByte),
     '/src/declared-gbk.txt': respond('text/plain; charset=GBK', gbk),
+    // A charset the browser does not know counts as none: the bytes are guessed.
+    '/src/unknown-charset-utf8.txt': respond('text/plain; charset=x-no-such', SHORT),
+    '/src/unknown-charset-gbk.txt': respond('text/plain; charset=x-no-such', gbk),
     '/src/one-nul.txt': respond('text/plain', Buffer.from('有一个空字符的文章\n\n一、开头\n正文\0。\n二、结尾\n正文。')),
     // Answers only once the client goes away: each request is either abandoned or waiting.
     '/src/wait': (req, res) => {
@@ -390,17 +393,21 @@ test('a hash name the URL cannot carry is said, and never shares the unnamed rea
   await p.close();
 });
 
-test('a declared charset is honoured, bad bytes become replacement characters, and one NUL is still text', async () => {
+test('a declared charset is honoured (one the browser lacks counts as none), bad bytes become replacement characters, and one NUL is still text', async () => {
   const p = await open();
   await addReader(p, 'declared', { src: '/src/bad-byte-declared.txt' });
   await addReader(p, 'undeclared', { src: '/src/bad-byte.txt' });
   await addReader(p, 'gbk', { src: '/src/declared-gbk.txt' });
   await addReader(p, 'nul', { src: '/src/one-nul.txt' });
+  await addReader(p, 'unknown-utf8', { src: '/src/unknown-charset-utf8.txt' });
+  await addReader(p, 'unknown-gbk', { src: '/src/unknown-charset-gbk.txt' });
   assert.equal(await shown(p, 'declared'), '关于测试的通知');
   assert.equal(await shown(p, 'undeclared'), '关于测试的通知');
   assert.ok((await until(p, 'declared', (root) => root.querySelector('.ar-article').textContent)).includes('正文甲\uFFFD。'));
   assert.equal(await shown(p, 'gbk'), '关于加强基层干部队伍建设的通知');
   assert.equal(await shown(p, 'nul'), '有一个空字符的文章');
+  assert.equal(await shown(p, 'unknown-utf8'), '关于测试的通知');
+  assert.equal(await shown(p, 'unknown-gbk'), '关于加强基层干部队伍建设的通知');
   assert.deepEqual(p.problems, []);
   await p.close();
 });
