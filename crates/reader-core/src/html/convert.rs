@@ -178,17 +178,11 @@ struct Rebuild<'a> {
     paragraph: Paragraph,
 }
 
-/// Rebuilds the subtrees at `roots` (in order) into blocks. `skip[i]` drops
-/// node `i` with its subtree (the boilerplate extraction found); it may be
-/// empty. Relative URLs resolve against `base`.
-pub fn convert(markup: &Markup, roots: &[usize], skip: &[bool], base: Option<&str>) -> RichBlocks {
-    let mut converting = Converting::new(markup, roots, skip, base);
-    while !converting.advance(usize::MAX) {}
-    converting.finish()
-}
-
-/// A [`convert`] done a number of nodes at a time, so that the browser can
-/// paint between two steps (a table of 100,000 rows is half a million nodes).
+/// Rebuilds the subtrees at `roots` (in order) into blocks, a number of nodes
+/// at a time, so that the browser can paint between two steps (a table of
+/// 100,000 rows is half a million nodes). `skip[i]` drops node `i` with its
+/// subtree (the boilerplate extraction found); it may be empty. Relative URLs
+/// resolve against `base`.
 pub struct Converting<'a> {
     rebuild: Rebuild<'a>,
     /// The roots not yet begun, last first.
