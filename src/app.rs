@@ -131,6 +131,7 @@ pub fn App(props: &Props) -> Html {
     use_narrow(root.clone(), onaction.reform(Action::SetNarrow));
     use_article(
         &props.source,
+        props.host.clone(),
         config.hash.clone(),
         config.name.clone(),
         onaction.clone(),

@@ -12,6 +12,8 @@
 const here = import.meta.url;
 const stylesheet = new URL('reader.css', here).href;
 const wasm = new URL('article-reader_bg.wasm', here);
+/** Where an article fetched early is left on its reader's element. */
+const EARLY = Symbol.for('article-reader.early-fetch');
 
 // The WebAssembly is fetched and compiled while the glue and the snippets it
 // imports load, not after them: a static import would hold this module's
@@ -26,6 +28,8 @@ for (const snippet of SNIPPETS) import(snippet).catch(() => {});
 // before it fetches its article): preloaded now, it is there when the first
 // reader links it in its shadow root.
 preloadStylesheet();
+// And the article of each reader already in the page.
+fetchEarly();
 
 function preloadStylesheet() {
   if (document.querySelector(`link[rel=preload][href="${CSS.escape(stylesheet)}"]`)) return;
@@ -34,6 +38,44 @@ function preloadStylesheet() {
   link.as = 'style';
   link.href = stylesheet;
   document.head.append(link);
+}
+
+/** `url` made absolute against the page, or null when it is no URL. */
+function absolute(url) {
+  try {
+    return new URL(url.trim(), document.baseURI).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts fetching the article of each reader already in the page (its
+ * `src`, or the sample article for an empty one) while the WebAssembly loads,
+ * rather than once the reader has started. The reader takes the answer when
+ * it fetches that same URL (src/web/fetch.rs: its time limit, size limit and
+ * abort then apply); asking for another URL aborts it. */
+function fetchEarly() {
+  for (const element of document.querySelectorAll('article-reader')) {
+    const src = element.getAttribute('src');
+    const empty = src === null && element.childElementCount === 0 && element.textContent.trim() === '';
+    const url = src === null ? (empty ? new URL('articles/seed.txt', here).href : null) : absolute(src);
+    if (!url) continue;
+    const controller = new AbortController();
+    const answer = fetch(url, { signal: controller.signal });
+    answer.catch(() => {}); // the reader tells a failure, if it asks
+    element[EARLY] = {
+      take(wanted, signal) {
+        delete element[EARLY];
+        if (absolute(wanted) !== url) {
+          controller.abort();
+          return undefined;
+        }
+        if (signal.aborted) controller.abort();
+        signal.addEventListener('abort', () => controller.abort(), { once: true });
+        return answer;
+      },
+    };
+  }
 }
 
 /** Attributes whose change means another article: the reader starts again on a

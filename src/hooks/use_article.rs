@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use web_sys::AbortController;
+use web_sys::{AbortController, HtmlElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -26,13 +26,16 @@ use reader_core::url_hash::{self, HashKeys};
 /// away) a fetch under way is aborted and a result still to come is dropped.
 ///
 /// ```ignore
-/// use_article(&props.source, config.hash.clone(), config.name.clone(), onaction.clone());
+/// use_article(&props.source, props.host.clone(), config.hash.clone(), config.name.clone(), onaction.clone());
 /// ```
 ///
-/// `name` is the reader's name, whose memory it reads (see `saved::keys_to_read`).
+/// `host` is the reader's element (where reader.js may have fetched the
+/// article early); `name` is the reader's name, whose memory it reads (see
+/// `saved::keys_to_read`).
 #[hook]
 pub fn use_article(
     source: &ArticleSource,
+    host: Option<HtmlElement>,
     hash_keys: Option<HashKeys>,
     name: Option<String>,
     onaction: Callback<Action>,
@@ -64,8 +67,14 @@ pub fn use_article(
                         return;
                     };
                     onaction.emit(Action::Progress(Loading::Fetching));
-                    let fetched =
-                        fetch::fetch_article(url, *timeout_seconds, *max_bytes, &controller).await;
+                    let fetched = fetch::fetch_article(
+                        url,
+                        *timeout_seconds,
+                        *max_bytes,
+                        &controller,
+                        host.as_ref(),
+                    )
+                    .await;
                     match fetched {
                         Ok((text, found)) => (
                             Cow::Owned(text),

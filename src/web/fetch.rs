@@ -7,17 +7,21 @@
 //! server that sends hundreds of megabytes without announcing them costs the
 //! limit, not the whole answer. The caller's [`AbortController`] cancels a
 //! fetch the reader no longer wants (a newer `src`, the reader removed).
+//!
+//! A reader already in the page when reader.js loaded finds its article
+//! asked for already (`fetchEarly` there, while the WebAssembly loaded): the
+//! fetch takes that answer rather than asking again.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use js_sys::{Reflect, Uint8Array};
+use js_sys::{Function, Promise, Reflect, Symbol, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, ReadableStream, ReadableStreamDefaultReader, RequestInit, Response,
-    TextDecoder,
+    AbortController, HtmlElement, ReadableStream, ReadableStreamDefaultReader, RequestInit,
+    Response, TextDecoder,
 };
 
 use reader_core::article::SourceFormat;
@@ -25,12 +29,14 @@ use reader_core::source::{self, Encoding, Problem};
 
 /// The article's text, and the format its URL or content type names; more
 /// than `max_bytes` is refused. `controller` aborts the fetch when the caller
-/// no longer wants it.
+/// no longer wants it. `host` is the reader's element, which may hold an
+/// early answer.
 pub async fn fetch_article(
     url: &str,
     timeout_seconds: u32,
     max_bytes: u64,
     controller: &AbortController,
+    host: Option<&HtmlElement>,
 ) -> Result<(String, Option<SourceFormat>), Problem> {
     let network = || Problem::Network {
         url: url.to_string(),
@@ -56,9 +62,14 @@ pub async fn fetch_article(
         }
     };
 
-    let init = RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let request = host
+        .and_then(|host| early_answer(host, url, controller))
+        .unwrap_or_else(|| {
+            let init = RequestInit::new();
+            init.set_signal(Some(&controller.signal()));
+            window.fetch_with_str_and_init(url, &init)
+        });
+    let response: Response = JsFuture::from(request)
         .await
         .map_err(failed)?
         .dyn_into()
@@ -118,6 +129,20 @@ pub async fn fetch_article(
             encoding,
         })?;
     Ok((text, source::format_from_url(url).or(typed_format)))
+}
+
+/// The answer reader.js asked for early for `url` on `host`, if it did: taken
+/// once (another URL aborts it), and aborted with `controller` from now on.
+fn early_answer(host: &HtmlElement, url: &str, controller: &AbortController) -> Option<Promise> {
+    let early = Reflect::get(host, &Symbol::for_("article-reader.early-fetch")).ok()?;
+    let take: Function = Reflect::get(&early, &JsValue::from_str("take"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    take.call2(&early, &JsValue::from_str(url), &controller.signal())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// The body's bytes, or `None` once more than `max_bytes` have come (the

@@ -18,10 +18,46 @@ const text = (type, body, extra = {}) => (req, res) => {
   res.end(body);
 };
 
+// A page whose readers are there before reader.js: their articles are fetched
+// while the WebAssembly loads, which this page's requests hold back until the
+// first article has been asked for (or 5 s have passed).
+const early = { asked: [], articleBeforeWasm: null, firstAborted: false };
+let articleAsked;
+const articleRequested = new Promise((resolve) => { articleAsked = resolve; });
+const EARLY_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+  <script type="module" src="${SUB}reader.js"></script><script type="module" src="/early/change.js"></script></head>
+  <body><article-reader id="early" src="/early/article.txt"></article-reader>
+  <article-reader id="changed" src="/early/first.txt"></article-reader></body></html>`;
+const heldWasm = async (req, res) => {
+  if (req.headers.referer?.includes('/early/')) {
+    early.articleBeforeWasm = await Promise.race([articleRequested.then(() => true), new Promise((r) => setTimeout(r, 5000, false))]);
+  }
+  text('application/wasm', await readFile(join(dist, 'article-reader_bg.wasm')))(req, res);
+};
+
 const bed = testBed({
   mounts: { [SUB]: dist, [`${SUB}fixtures/`]: fixtures },
   headers: { 'content-security-policy': CSP },
   routes: {
+    [`${SUB}article-reader_bg.wasm`]: heldWasm,
+    '/early/page.html': text('text/html; charset=utf-8', EARLY_PAGE),
+    // Runs after reader.js, before any reader has started: this reader's
+    // article is not the one fetched early any more.
+    '/early/change.js': text('text/javascript', "document.getElementById('changed').setAttribute('src', '/early/second.txt');"),
+    '/early/article.txt': (req, res) => {
+      early.asked.push('article');
+      articleAsked();
+      text('text/plain; charset=utf-8', '早取的文章\n\n一、第一部分\n正文。\n二、第二部分\n正文。')(req, res);
+    },
+    '/early/first.txt': (req, res) => {
+      early.asked.push('first');
+      // Never answered: the reader that wanted it wants another now.
+      res.on('close', () => { early.firstAborted = !res.writableEnded; });
+    },
+    '/early/second.txt': (req, res) => {
+      early.asked.push('second');
+      text('text/plain; charset=utf-8', '后来的文章\n\n正文。')(req, res);
+    },
     '/src/missing.txt': (req, res) => { res.writeHead(404); res.end('no'); },
     '/src/slow.txt': () => {}, // never answers
     '/src/big.txt': text('text/plain', Buffer.alloc(6 * 1024 * 1024, 0x61), { 'content-length': String(6 * 1024 * 1024) }),
@@ -170,6 +206,21 @@ test('src failures each say what went wrong', async () => {
     page.problems.length = 0; // the browser logs failed loads itself
     await page.close();
   }
+});
+
+test('readers already in the page get their articles fetched while the WebAssembly loads, once', async () => {
+  const page = await strictPage(bed.browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(`${bed.server.origin}/early/page.html`);
+  await page.waitForFunction(() => ['early', 'changed'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.ar-title')));
+  assert.equal(early.articleBeforeWasm, true, 'the article was asked for before the WebAssembly came');
+  assert.equal(await inShadow(page, 'early', (r) => r.querySelector('.ar-title').textContent), '早取的文章');
+  assert.equal(await inShadow(page, 'early', (r) => r.querySelectorAll('.ar-level-1').length), 2);
+  assert.equal(await inShadow(page, 'changed', (r) => r.querySelector('.ar-title').textContent), '后来的文章');
+  await page.waitForFunction(() => true); // a turn for the server to see the abort
+  assert.deepEqual(early.asked.sort(), ['article', 'first', 'second'], 'each article asked for once');
+  assert.equal(early.firstAborted, true, 'the article no longer wanted was aborted');
+  page.problems.length = 0; // the aborted load may be logged by the browser
+  await page.close();
 });
 
 test('a reader that cannot start says why, in the widget', async () => {
