@@ -125,6 +125,12 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// Nothing folded: all that matching no keywords needs.
+    pub const NOTHING: &'static Folded = &Folded {
+        text: String::new(),
+        shifts: Vec::new(),
+    };
+
     pub fn new(body: &str) -> Folded {
         let mut text = String::with_capacity(body.len());
         let mut shifts = vec![(0, 0)];
