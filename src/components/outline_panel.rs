@@ -53,12 +53,12 @@ pub fn OutlinePanel(props: &Props) -> Html {
         active: props.active,
     };
     {
-        let (tree, state, lang) = (tree.clone(), state.clone(), props.lang);
+        let (tree, state) = (tree.clone(), state.clone());
         use_effect_with(
             (props.article.clone(), outline.clone()),
             move |(article, outline)| {
                 if let Some(tree) = tree.cast::<Element>() {
-                    outline.start(&tree, article.clone(), lang, state);
+                    outline.start(&tree, article.clone(), state);
                 }
                 let outline = outline.clone();
                 move || outline.stop()

@@ -13,7 +13,6 @@ use web_sys::Element;
 
 use crate::web::article_dom::{Builder, Sliced, diff_sorted, work};
 use crate::web::dom;
-use reader_core::i18n::Lang;
 use reader_core::outline::Collapsed;
 use reader_core::reader::Article;
 use reader_core::render::{Ops, OutlinePlan};
@@ -60,7 +59,6 @@ struct Driver {
     builder: Builder,
     article: Rc<Article>,
     plan: OutlinePlan,
-    lang: Lang,
     next: usize,
     /// Nodes below this index have rows (nodes come parents first, in order).
     built: usize,
@@ -74,13 +72,12 @@ struct Driver {
 
 impl OutlineDom {
     /// Builds the tree of `article` into `tree` (empty), showing `state`.
-    pub fn start(&self, tree: &Element, article: Rc<Article>, lang: Lang, state: OutlineState) {
+    pub fn start(&self, tree: &Element, article: Rc<Article>, state: OutlineState) {
         self.builder.attach(tree);
         *self.driver.borrow_mut() = Some(Driver {
             builder: self.builder.clone(),
             plan: OutlinePlan::new(&article.document),
             article,
-            lang,
             next: 0,
             built: 0,
             wanted: state,
@@ -163,7 +160,7 @@ impl Sliced for Driver {
         let seconds = &self.article.node_seconds;
         self.next = self
             .plan
-            .emit(doc, seconds, self.lang, self.next, BATCH_ROWS, &mut ops);
+            .emit(doc, seconds, self.next, BATCH_ROWS, &mut ops);
         self.builder.build(&ops.codes, &ops.text);
         // Rows open in node order: the nodes before the next one to open are built.
         self.built = self.plan.next_node(self.next).unwrap_or(doc.nodes.len());

@@ -234,6 +234,12 @@ test('fold state, reading times and position come back after a reload', async ()
   // A row's reading time is its data-time, drawn after its label.
   const time = await inReader(page, (root) => getComputedStyle(root.querySelector('.ar-tree-row'), '::after').content);
   assert.match(time, /^"(不到 1|\d+) 分钟"$/, 'reading times shown');
+  // In the reader's language, which may change at any time.
+  await page.evaluate(() => document.querySelector('article-reader').setAttribute('ui-lang', 'en'));
+  await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar-reader[lang=en]'));
+  const english = await inReader(page, (root) => [...root.querySelectorAll('.ar-tree-row')].map((row) => getComputedStyle(row, '::after').content));
+  assert.ok(english.every((t) => /^"(<1|\d+) min"$/.test(t)), `reading times in English: ${english}`);
+  await page.evaluate(() => document.querySelector('article-reader').setAttribute('ui-lang', 'zh'));
   assert.match(await currentNode(page), /^三、/);
   const gap = await gapBelowToolbar(page, '.ar-level-1:nth-of-type(3) .ar-heading');
   assert.ok(Math.abs(gap) < 40, `scrolled back to 三 (gap ${gap}px)`);

@@ -73,17 +73,6 @@ impl Lang {
         }
     }
 
-    /// A short duration for outline nodes: "3 分钟", "<1 min".
-    pub fn short_duration(self, seconds: u32) -> String {
-        let minutes = seconds.div_ceil(60);
-        match (self, seconds < 60) {
-            (Lang::Zh, true) => "不到 1 分钟".to_string(),
-            (Lang::Zh, false) => format!("{minutes} 分钟"),
-            (Lang::En, true) => "<1 min".to_string(),
-            (Lang::En, false) => format!("{minutes} min"),
-        }
-    }
-
     /// Why a keyword was refused.
     pub fn keyword_problem(self, problem: &KeywordProblem) -> String {
         match (self, problem) {
@@ -628,7 +617,5 @@ mod tests {
     fn reading_time_messages() {
         assert_eq!(Lang::Zh.reading_time(12), "约 12 分钟读完");
         assert_eq!(Lang::En.reading_time(1), "1 min read");
-        assert_eq!(Lang::En.short_duration(30), "<1 min");
-        assert_eq!(Lang::Zh.short_duration(61), "2 分钟");
     }
 }

@@ -19,7 +19,7 @@
 
 use crate::article::rich::{self, Layout, Piece, nest};
 use crate::article::{
-    BlockKind, ContainerKind, Content, Document, InlineKind, NodeKind, Span, text,
+    BlockKind, ContainerKind, Content, Document, InlineKind, NodeKind, Span, reading_time, text,
 };
 use crate::dom_ids;
 use crate::i18n::Lang;
@@ -807,7 +807,6 @@ impl OutlinePlan {
         &self,
         doc: &Document,
         seconds: &[u32],
-        lang: Lang,
         from: usize,
         rows: usize,
         out: &mut Ops,
@@ -817,7 +816,7 @@ impl OutlinePlan {
         while at < self.steps.len() && (at == from || opened < rows) {
             match self.steps[at] {
                 Row::Open(n) => {
-                    self.open_row(doc, n, seconds, lang, out);
+                    self.open_row(doc, n, seconds, out);
                     opened += 1;
                 }
                 Row::Close(n) => {
@@ -843,7 +842,7 @@ impl OutlinePlan {
     }
 
     /// Node `n`'s row, left open (with its group, for a parent) for its children.
-    fn open_row(&self, doc: &Document, n: usize, seconds: &[u32], lang: Lang, out: &mut Ops) {
+    fn open_row(&self, doc: &Document, n: usize, seconds: &[u32], out: &mut Ops) {
         let node = &doc.nodes[n];
         let parent = !node.children.is_empty();
         let (position, size) = self.place[n];
@@ -865,7 +864,7 @@ impl OutlinePlan {
         out.open_with_class(Tag::Div, "ar-tree-row");
         out.attr(
             Attr::DataTime,
-            &lang.short_duration(seconds.get(n).copied().unwrap_or(0)),
+            &reading_time::outline_minutes(seconds.get(n).copied().unwrap_or(0)).to_string(),
         );
         if parent {
             out.open_with_class(Tag::Span, "ar-twisty ar-twisty-parent");

@@ -43,6 +43,16 @@ pub fn seconds_of(counts: (u32, u32)) -> u32 {
     (exact_minutes(counts) * 60.0).round() as u32
 }
 
+/// What the outline shows for a part that takes `seconds`: whole minutes,
+/// rounded up, and 0 for under a minute (worded by the stylesheet, in the
+/// reader's language, so that a change of language needs no new rows).
+pub fn outline_minutes(seconds: u32) -> u32 {
+    match seconds < 60 {
+        true => 0,
+        false => seconds.div_ceil(60),
+    }
+}
+
 /// Whole minutes, rounded up, and at least one for any text.
 pub fn minutes(text: &str) -> u32 {
     let m = exact_minutes(counts(text));
@@ -56,6 +66,14 @@ pub fn minutes(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outline_minutes_round_up_and_say_zero_under_a_minute() {
+        assert_eq!(outline_minutes(0), 0);
+        assert_eq!(outline_minutes(59), 0);
+        assert_eq!(outline_minutes(60), 1);
+        assert_eq!(outline_minutes(61), 2);
+    }
 
     #[test]
     fn chinese_counts_characters() {

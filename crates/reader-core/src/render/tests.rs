@@ -405,7 +405,7 @@ fn a_long_outline_keeps_its_top_level_in_presentational_chunks() {
     let doc = &seed().document;
     let mut ops = Ops::default();
     let plan = OutlinePlan::new(doc);
-    plan.emit(doc, &[], Lang::Zh, 0, usize::MAX, &mut ops);
+    plan.emit(doc, &[], 0, usize::MAX, &mut ops);
     let markup = run(&ops).markup;
     assert!(!markup.contains("ar-tree-chunk"));
     assert_eq!(markup.matches("role=\"treeitem\"").count(), doc.nodes.len());
@@ -418,7 +418,7 @@ fn a_long_outline_keeps_its_top_level_in_presentational_chunks() {
     let mut at = 0;
     while at < plan.len() {
         let built = plan.next_node(at);
-        at = plan.emit(doc, &article.node_seconds, Lang::Zh, at, 50, &mut ops);
+        at = plan.emit(doc, &article.node_seconds, at, 50, &mut ops);
         assert!(built.is_none_or(|n| plan.next_node(at).is_none_or(|next| next > n)));
     }
     let markup = run(&ops).markup;
@@ -433,14 +433,7 @@ fn outline_rows_carry_their_reading_time_and_a_twisty_only_for_parents() {
     let article = seed();
     let doc = &article.document;
     let mut ops = Ops::default();
-    OutlinePlan::new(doc).emit(
-        doc,
-        &article.node_seconds,
-        Lang::Zh,
-        0,
-        usize::MAX,
-        &mut ops,
-    );
+    OutlinePlan::new(doc).emit(doc, &article.node_seconds, 0, usize::MAX, &mut ops);
     let markup = run(&ops).markup;
     let parents = doc.nodes.iter().filter(|n| !n.children.is_empty()).count();
     assert!(parents > 0 && parents < doc.nodes.len());
@@ -454,7 +447,7 @@ fn outline_rows_carry_their_reading_time_and_a_twisty_only_for_parents() {
         .map(|rest| &rest[..rest.find('"').expect("closed")])
         .collect();
     let wanted: Vec<String> = (0..doc.nodes.len())
-        .map(|n| Lang::Zh.short_duration(article.node_seconds[n]))
+        .map(|n| reading_time::outline_minutes(article.node_seconds[n]).to_string())
         .collect();
     assert_eq!(shown, wanted);
     assert!(
