@@ -53,28 +53,40 @@ function absolute(url) {
  * `src`, or the sample article for an empty one) while the WebAssembly loads,
  * rather than once the reader has started. The reader takes the answer when
  * it fetches that same URL (src/web/fetch.rs: its time limit, size limit and
- * abort then apply); asking for another URL aborts it. */
+ * abort then apply); asking for another URL aborts it, and so does a reader
+ * stopped before it asked. Readers already defined (a second copy of this
+ * script) fetch their own. */
 function fetchEarly() {
+  if (customElements.get('article-reader')) return;
   for (const element of document.querySelectorAll('article-reader')) {
-    const src = element.getAttribute('src');
+    // As the reader reads them: an empty `src` is none.
+    const src = element.getAttribute('src')?.trim() || null;
     const empty = src === null && element.childElementCount === 0 && element.textContent.trim() === '';
     const url = src === null ? (empty ? new URL('articles/seed.txt', here).href : null) : absolute(src);
     if (!url) continue;
     const controller = new AbortController();
-    const answer = fetch(url, { signal: controller.signal });
-    answer.catch(() => {}); // the reader tells a failure, if it asks
-    element[EARLY] = {
+    let answer = null;
+    const drop = () => {
+      delete element[EARLY];
+      controller.abort();
+    };
+    const record = {
       take(wanted, signal) {
+        if (absolute(wanted) !== url) return drop();
         delete element[EARLY];
-        if (absolute(wanted) !== url) {
-          controller.abort();
-          return undefined;
-        }
         if (signal.aborted) controller.abort();
         signal.addEventListener('abort', () => controller.abort(), { once: true });
         return answer;
       },
+      drop,
     };
+    try {
+      element[EARLY] = record;
+    } catch {
+      continue; // a host that locked its elements: that reader fetches its own
+    }
+    answer = fetch(url, { signal: controller.signal });
+    answer.catch(() => {}); // the reader tells a failure, if it asks
   }
 }
 
@@ -278,6 +290,7 @@ ready.then(
       }
 
       #stop() {
+        this[EARLY]?.drop();
         this.#generation += 1;
         const reader = this.#reader;
         this.#reader = null;
