@@ -109,7 +109,7 @@ pub fn KeywordBar(props: &Props) -> Html {
     // A refused keyword stays in the input so it can be fixed; an accepted one clears it.
     let draft_count = Keyword::parse(&draft)
         .ok()
-        .map(|k| matcher::count(props.article.folded(), &k, props.whole_words));
+        .map(|k| matcher::count(&props.article.folded, &k, props.whole_words));
 
     let chips = props.keywords.iter().enumerate().map(|(i, keyword)| {
         let targeted = props.find_target == Some(i);

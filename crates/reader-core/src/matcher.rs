@@ -140,17 +140,9 @@ pub struct Folded {
 }
 
 impl Folded {
-    /// Nothing folded: all that matching no keywords needs.
-    pub const NOTHING: &'static Folded = &Folded {
-        text: String::new(),
-        shifts: Vec::new(),
-    };
-
     /// Folds `body`. Runs of characters that fold to themselves (most of a
     /// Chinese text, all but capitals in English) are found by their bytes
-    /// and copied whole: made the first time a keyword needs it, the fold is
-    /// time that keyword waits (on 10 MB, a character at a time took as long
-    /// as painting its matches).
+    /// and copied whole (a character at a time took twice as long).
     pub fn new(body: &str) -> Folded {
         let mut folded = Folded {
             text: String::with_capacity(body.len()),

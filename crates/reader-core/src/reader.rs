@@ -5,7 +5,6 @@
 //! `Reducible` impl (src/app.rs) only delegates here. Effects (scrolling,
 //! storage, the URL) live in hooks that read this state and dispatch actions.
 
-use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::article::{
@@ -33,9 +32,8 @@ pub use chrome::{FocusRequest, FocusTarget, Surface, focus_after_removal, is_swi
 pub struct Article {
     pub document: Document,
     pub contents: Contents,
-    /// The body folded for keyword matching: made the first time a keyword
-    /// needs it (see [`Article::folded`]).
-    folded: OnceCell<Folded>,
+    /// The body folded for keyword matching.
+    pub folded: Folded,
     pub reading_minutes: u32,
     /// Reading time of each node's span, in seconds, for the outline.
     pub node_seconds: Vec<u32>,
@@ -129,7 +127,7 @@ impl Article {
         Article {
             node_ids,
             contents: document.contents(),
-            folded: OnceCell::new(),
+            folded: Folded::new(&document.body),
             reading_minutes: reading_time::minutes(&document.body),
             language: text::language_tag(&document.body),
             storage_key,
@@ -145,22 +143,6 @@ impl Article {
         Article {
             notice: Some(notice),
             ..self
-        }
-    }
-
-    /// The body folded for keyword matching, made the first time it is asked
-    /// for.
-    pub fn folded(&self) -> &Folded {
-        self.folded.get_or_init(|| Folded::new(&self.document.body))
-    }
-
-    /// What matching `keywords` needs: without any (most openings) the body
-    /// is not folded at all, which saves a copy of it and the time that takes
-    /// before the first screen.
-    pub fn folded_for(&self, keywords: &[Keyword]) -> &Folded {
-        match keywords.is_empty() {
-            true => Folded::NOTHING,
-            false => self.folded(),
         }
     }
 
@@ -731,7 +713,7 @@ impl ReaderState {
         self.matches = match self.article() {
             Some(article) => Rc::new(matcher::find(
                 &article.document,
-                article.folded_for(&self.keywords),
+                &article.folded,
                 &self.keywords,
                 self.whole_words,
             )),

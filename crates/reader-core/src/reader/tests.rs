@@ -365,21 +365,6 @@ fn keywords_are_added_refused_and_removed() {
 }
 
 #[test]
-fn the_body_is_folded_only_once_a_keyword_needs_it() {
-    let (mut state, article) = loaded();
-    assert!(state.matches.all.is_empty());
-    assert!(
-        article.folded.get().is_none(),
-        "no copy of the body for matching before there is a keyword"
-    );
-    state.apply(Action::AddKeyword("人才".into()));
-    assert!(article.folded.get().is_some());
-    let naive = article.document.body.matches("人才").count();
-    assert!(naive > 0);
-    assert_eq!(state.matches.counts, [naive]);
-}
-
-#[test]
 fn a_link_with_too_many_keywords_says_the_rest_was_left_out() {
     let link = |keywords: Vec<String>| Memory {
         saved: None,

@@ -198,7 +198,7 @@ fn marks_where_the_browser_cannot_paint_highlights() {
     let article = seed();
     let doc = &article.document;
     let keywords = vec![Keyword::parse("干部").expect("a keyword")];
-    let matches = matcher::find(doc, article.folded(), &keywords, false);
+    let matches = matcher::find(doc, &article.folded, &keywords, false);
     let current = matches.all[1].span;
     let marks = Marks {
         paint: &matches.paint,
