@@ -30,7 +30,8 @@ const EARLY_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
   <script type="module" src="${SUB}reader.js"></script><script type="module" src="/early/change.js"></script></head>
   <body><article-reader id="early" src="/early/article.txt"></article-reader>
   <article-reader id="changed" src="/early/first.txt"></article-reader>
-  <article-reader id="sample"> </article-reader></body></html>`;
+  <article-reader id="sample"> </article-reader>
+  <article-reader id="stalled" src="/early/stalled.txt" timeout="1"></article-reader></body></html>`;
 const heldWasm = async (req, res) => {
   if (req.headers.referer?.includes('/early/')) {
     early.articleBeforeWasm = await Promise.race([articleRequested.then(() => true), new Promise((r) => setTimeout(r, 5000, false))]);
@@ -60,6 +61,9 @@ const bed = testBed({
       early.asked.push('first');
       // Never answered: the reader that wanted it wants another now.
       res.on('close', () => firstAborted(!res.writableEnded));
+    },
+    '/early/stalled.txt': (req, res) => {
+      early.asked.push('stalled'); // and never answered
     },
     '/early/second.txt': (req, res) => {
       early.asked.push('second');
@@ -219,13 +223,16 @@ test('readers already in the page get their articles fetched while the WebAssemb
   const page = await strictPage(bed.browser, { viewport: { width: 1000, height: 800 } });
   await page.goto(`${bed.server.origin}/early/page.html`);
   await page.waitForFunction(() => ['early', 'changed', 'sample'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.ar-title')));
+  // A time limit applies to an answer asked for early, from when the reader takes it.
+  await page.waitForFunction(() => document.getElementById('stalled')?.shadowRoot?.querySelector('[role=alert]'), null, { timeout: 5000 });
+  assert.equal(await inShadow(page, 'stalled', (r) => r.querySelector('[role=alert]').textContent), '载入文章“/early/stalled.txt”超过 1 秒，已经停止。');
   assert.equal(early.articleBeforeWasm, true, 'the article was asked for before the WebAssembly came');
   assert.equal(await inShadow(page, 'early', (r) => r.querySelector('.ar-title').textContent), '早取的文章');
   assert.equal(await inShadow(page, 'early', (r) => r.querySelectorAll('.ar-level-1').length), 2);
   assert.equal(await inShadow(page, 'changed', (r) => r.querySelector('.ar-title').textContent), '后来的文章');
   assert.match(await inShadow(page, 'sample', (r) => r.querySelector('.ar-title').textContent), /组织工作/);
   assert.equal(await firstGone, true, 'the article no longer wanted was aborted');
-  assert.deepEqual(early.asked.sort(), ['article', 'first', 'sample', 'second'], 'each article asked for once');
+  assert.deepEqual(early.asked.sort(), ['article', 'first', 'sample', 'second', 'stalled'], 'each article asked for once');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
