@@ -24,9 +24,9 @@ const glueModule = import('./article-reader.js');
 // fetched now, in parallel with the glue, rather than after it.
 const SNIPPETS = [];
 for (const snippet of SNIPPETS) import(snippet).catch(() => {});
-// Likewise the stylesheet, which a reader waits for before it shows (and
-// before it fetches its article): preloaded now, it is there when the first
-// reader links it in its shadow root.
+// Likewise the stylesheet, which a reader waits for before it shows:
+// preloaded now, it is there when the first reader links it in its shadow
+// root.
 preloadStylesheet();
 // And the article of each reader already in the page.
 fetchEarly();

@@ -256,8 +256,8 @@ fn stepped_bytes(format: SourceFormat) -> usize {
 /// baseline code until it has run enough; a loop over the whole text, called
 /// once, never leaves that code. Read first on its first 96 KB, the 1 MB
 /// benchmark article's first screen came about 10 % sooner (medians of 10:
-/// 627 -> 563 ms; 10 MB's did not change); read a second time in the same page, a
-/// 1 MB article is on screen in a third of the time.
+/// 627 -> 563 ms; 10 MB's did not change); read a second time in the same
+/// page, a 1 MB article is on screen in a third of the time.
 fn warm_up(text: &str) {
     let mut end = WARM_UP_BYTES.min(text.len());
     while !text.is_char_boundary(end) {

@@ -875,6 +875,20 @@ mod tests {
     }
 
     #[test]
+    fn every_character_that_folds_to_another_starts_with_a_byte_marked_so() {
+        let mut lead = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if fold(c) != Some(c) {
+                let first = c.encode_utf8(&mut lead).as_bytes()[0];
+                assert!(
+                    MAY_FOLD[usize::from(first)],
+                    "{c:?} folds, {first:#x} unmarked"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_fold_by_runs_is_a_fold_by_characters() {
         // The plain definition: every character folded and pushed alone.
         fn by_characters(body: &str) -> Folded {
