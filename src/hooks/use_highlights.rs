@@ -27,9 +27,9 @@ pub fn use_highlights(root: NodeRef, dom: &ArticleDom, state: &ReaderState) {
                 if let (true, Some(article), Some(root)) =
                     (highlights::supported(), article, root.cast::<Element>())
                 {
-                    painter
-                        .borrow_mut()
-                        .paint_keywords(&root, dom, &article.document, matches);
+                    let mut painter = painter.borrow_mut();
+                    painter.adopt_styles(&root);
+                    painter.paint_keywords(&root, dom, &article.document, matches);
                 }
             },
         );

@@ -140,9 +140,19 @@ impl Default for Painter {
 }
 
 impl Painter {
+    /// Adopts the stylesheet that paints the highlights into `root`'s shadow
+    /// root, if not done yet. Done as soon as an article is shown, while
+    /// little of it is built: adopting a stylesheet restyles the reader, which
+    /// took 15 ms on 10 MB when the first keyword did it.
+    pub fn adopt_styles(&mut self, root: &Element) {
+        if self.adopted.is_none() {
+            self.adopted = Adopted::into(root, &self.names.stylesheet());
+        }
+    }
+
     fn target(&mut self, root: &Element, index: usize) -> Option<&JsValue> {
         if self.targets.is_empty() {
-            self.adopted = Adopted::into(root, &self.names.stylesheet());
+            self.adopt_styles(root);
             let current = self.names.current();
             self.targets = self
                 .names
