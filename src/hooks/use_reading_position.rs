@@ -1,6 +1,6 @@
 //! Where the reader is in the article: the scroll spy, and scrolling to a node.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -121,7 +121,9 @@ struct Spy {
 /// What the spy measures on each frame.
 struct Measure {
     root: Element,
-    container: Option<Element>,
+    /// The host's scrolling container, if any: found on the first measure,
+    /// which comes after the article's first paint (see [`Measure::start`]).
+    container: OnceCell<Option<Element>>,
     /// Visible nodes in document order, with the ids of their anchor
     /// elements (looked up when measured: a long article is still being built).
     anchors: Vec<(usize, String)>,
@@ -141,7 +143,10 @@ impl Measure {
             return;
         }
         set_scroll_margin(&self.root);
-        let (view_top, view_bottom) = dom::view_bounds(self.container.as_ref());
+        let container = self
+            .container
+            .get_or_init(|| dom::scroll_container(&self.root));
+        let (view_top, view_bottom) = dom::view_bounds(container.as_ref());
         let rect_of = |selector: &str| {
             self.root
                 .query_selector(selector)
@@ -175,6 +180,20 @@ impl Measure {
         }
     }
 
+    /// Measures for the first time on the frame after next. Measuring reads
+    /// layout: on the first frame it forced the new article's layout before
+    /// its first paint, and the change of the node being read then had it
+    /// styled and laid out again in that frame (about 20 ms at the seed).
+    /// Events meanwhile wait for it.
+    fn start(self: &Rc<Self>) {
+        self.queued.set(true);
+        let me = self.clone();
+        *self.frame.borrow_mut() = Some(request_animation_frame(move |_| {
+            me.queued.set(false);
+            me.schedule();
+        }));
+    }
+
     /// Measures on the next frame, once however many events arrive.
     fn schedule(self: &Rc<Self>) {
         if self.queued.replace(true) {
@@ -205,7 +224,7 @@ impl Spy {
             .map(|(i, _)| i)
             .collect();
         let measure = Rc::new(Measure {
-            container: dom::scroll_container(&root),
+            container: OnceCell::new(),
             root,
             anchors,
             roots,
@@ -248,7 +267,7 @@ impl Spy {
                 },
             ));
         }
-        measure.schedule();
+        measure.start();
         Spy {
             _listeners: listeners,
         }
