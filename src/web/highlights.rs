@@ -179,8 +179,14 @@ impl Painter {
         if spans.is_empty() && self.targets.is_empty() {
             return;
         }
+        self.paint_offsets(root, dom, index, &render::block_offsets(doc, spans));
+    }
+
+    /// Paints `[block, start, end]…` (`render::block_offsets`) as highlight
+    /// `index`.
+    fn paint_offsets(&mut self, root: &Element, dom: &ArticleDom, index: usize, offsets: &[u32]) {
         if let Some(target) = self.target(root, index) {
-            dom.paint(target, &render::block_offsets(doc, spans));
+            dom.paint(target, offsets);
         }
     }
 
@@ -192,12 +198,15 @@ impl Painter {
         doc: &Document,
         matches: &Matches,
     ) {
-        let mut by_colour: Vec<Vec<Span>> = vec![Vec::new(); PALETTE_SIZE];
-        for paint in matches.paint.iter().flat_map(|p| p.iter()) {
-            by_colour[paint.keyword % PALETTE_SIZE].push(paint.span);
+        let paints: Vec<_> = matches.paint.iter().flat_map(|p| p.iter()).collect();
+        if paints.is_empty() && self.targets.is_empty() {
+            return;
         }
-        for (colour, spans) in by_colour.iter().enumerate() {
-            self.paint(root, dom, doc, colour, spans);
+        let spans: Vec<Span> = paints.iter().map(|p| p.span).collect();
+        let colour = |i: usize| paints[i].keyword % PALETTE_SIZE;
+        let by_colour = render::block_offsets_grouped(doc, &spans, &colour, PALETTE_SIZE);
+        for (colour, offsets) in by_colour.iter().enumerate() {
+            self.paint_offsets(root, dom, colour, offsets);
         }
     }
 

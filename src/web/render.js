@@ -55,6 +55,10 @@ function locate(nodes, unit, end) {
   return found && [found[0], unit - found[1]];
 }
 
+function range(startContainer, startOffset, endContainer, endOffset) {
+  return new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+}
+
 /** The first index of `list` ([block, start, end]…, by block) at or after `block`. */
 function firstOf(list, block) {
   let lo = 0;
@@ -341,14 +345,16 @@ export class ArticleDom {
       let next = i;
       while (next < to && list[next] === block) next += 3;
       const element = this.blocks[block];
-      if (element) {
+      const only = element?.firstChild;
+      if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE) {
+        // A block of one text node (most paragraphs): no walk, no lookups.
+        for (let k = i; k < next; k += 3) highlight.add(range(only, list[k + 1], only, list[k + 2]));
+      } else if (element) {
         const nodes = textNodes(element);
         for (let k = i; k < next; k += 3) {
           const start = locate(nodes, list[k + 1], false);
           const end = locate(nodes, list[k + 2], true);
-          if (!start || !end) continue;
-          const range = new StaticRange({ startContainer: start[0], startOffset: start[1], endContainer: end[0], endOffset: end[1] });
-          highlight.add(range);
+          if (start && end) highlight.add(range(start[0], start[1], end[0], end[1]));
         }
       }
       i = next;

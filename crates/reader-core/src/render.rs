@@ -682,19 +682,35 @@ fn marked(doc: &Document, block: usize, range: Span, marks: Option<Marks>, out: 
 /// text, a span across blocks cut at their edges. What highlights are painted
 /// from (render.js places them in each block's text nodes).
 pub fn block_offsets(doc: &Document, spans: &[Span]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(spans.len() * 3);
-    // The block being collected, and its byte offsets so far.
+    let mut lists = block_offsets_grouped(doc, spans, &|_| 0, 1);
+    lists.pop().unwrap_or_default()
+}
+
+/// [`block_offsets`] for spans of several highlights at once: span `i` goes
+/// to list `group(i)` of `groups`. Each block's text is counted in one pass
+/// for all of them, where a call per highlight counted it once for each.
+pub fn block_offsets_grouped(
+    doc: &Document,
+    spans: &[Span],
+    group: &dyn Fn(usize) -> usize,
+    groups: usize,
+) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); groups];
+    // The block being collected, its byte offsets so far, and the group of
+    // each pair of them.
     let mut current: Option<usize> = None;
     let mut bytes: Vec<usize> = Vec::new();
-    let flush = |block: usize, bytes: &mut Vec<usize>, out: &mut Vec<u32>| {
+    let mut owners: Vec<usize> = Vec::new();
+    let mut flush = |block: usize, bytes: &mut Vec<usize>, owners: &mut Vec<usize>| {
         let units = text::utf16_offsets(doc.text(doc.blocks[block].span), bytes);
-        for pair in units.chunks(2) {
-            out.extend([block as u32, pair[0], pair[1]]);
+        for (pair, &owner) in units.chunks(2).zip(owners.iter()) {
+            out[owner].extend([block as u32, pair[0], pair[1]]);
         }
         bytes.clear();
+        owners.clear();
     };
     let mut from = 0;
-    for span in spans {
+    for (i, span) in spans.iter().enumerate() {
         from += doc.blocks[from..].partition_point(|b| b.span.end <= span.start);
         for (k, block) in doc.blocks.iter().enumerate().skip(from) {
             if block.span.start >= span.end {
@@ -708,14 +724,15 @@ pub fn block_offsets(doc: &Document, spans: &[Span]) -> Vec<u32> {
                 continue;
             }
             if current.is_some_and(|c| c != k) {
-                flush(current.unwrap_or(k), &mut bytes, &mut out);
+                flush(current.unwrap_or(k), &mut bytes, &mut owners);
             }
             current = Some(k);
             bytes.extend([start - block.span.start, end - block.span.start]);
+            owners.push(group(i));
         }
     }
     if let Some(block) = current {
-        flush(block, &mut bytes, &mut out);
+        flush(block, &mut bytes, &mut owners);
     }
     out
 }

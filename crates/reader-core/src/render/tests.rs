@@ -332,6 +332,22 @@ fn spans_become_offsets_in_their_blocks() {
         vec![first as u32, 7, 8, second as u32, 0, 6]
     );
     assert!(block_offsets(doc, &[]).is_empty());
+    // Spans of several highlights at once: each in its own list, as if
+    // painted alone.
+    let in_second = Span::new(
+        doc.blocks[second].span.start,
+        doc.blocks[second].span.start + 6,
+    );
+    let mixed = [spans[0], spans[1], in_second];
+    let groups = [1, 0, 1];
+    assert_eq!(
+        block_offsets_grouped(doc, &mixed, &|i| groups[i], 3),
+        vec![
+            vec![first as u32, 5, 7],
+            vec![first as u32, 3, 4, second as u32, 0, 6],
+            vec![],
+        ]
+    );
 }
 
 #[test]
