@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { testBed, strictPage, screenshot, dist, fixtures, repoRoot } from './support.mjs';
+import { testBed, strictPage, screenshot, eventually, dist, fixtures, repoRoot } from './support.mjs';
 
 const SUB = '/site/sub/';
 // Served with every file, on top of the host page's own <meta> policy. `blob:`
@@ -174,8 +174,8 @@ test('a reader inside the host page\'s own scrolling container tracks its positi
     const scroller = document.getElementById('scroller');
     scroller.scrollTop = scroller.scrollHeight;
   });
-  await page.waitForTimeout(300);
-  const current = await inShadow(page, 'right', (r) => r.querySelector('[aria-current] .ar-tree-label')?.textContent);
+  const rightCurrent = () => inShadow(page, 'right', (r) => r.querySelector('[aria-current] .ar-tree-label')?.textContent);
+  const current = await eventually(rightCurrent, (label) => /^三、组织保障/.test(label ?? ''));
   assert.match(current ?? '', /^三、组织保障/);
   assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /right\.s=三-组织保障/);
   assert.equal(await leftCurrent(), leftBefore, 'the left reader did not move');

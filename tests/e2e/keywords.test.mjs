@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testBed, openReader, strictPage, screenshot, readerReady, inReader, dist, fixtures } from './support.mjs';
+import { testBed, openReader, strictPage, screenshot, readerReady, inReader, eventually, dist, fixtures } from './support.mjs';
 
 const bed = testBed({ mounts: { '/': dist, '/fixtures/': fixtures } });
 const open = (path, options) => openReader(bed, path, options);
@@ -121,9 +121,8 @@ test('next and previous step in document order and wrap around', async () => {
   assert.equal(await position(page), `第 ${total} / ${total} 处`, 'F3 steps while focus is in the reader');
   await page.keyboard.press('Shift+F3');
   assert.equal(await position(page), `第 ${total - 1} / ${total} 处`);
-  // The current match is scrolled into view (smoothly: give it a moment).
-  await page.waitForTimeout(700);
-  assert.ok((await currentMatch(page)).onScreen);
+  // The current match is scrolled into view (smoothly: it takes a moment).
+  assert.ok((await eventually(() => currentMatch(page), (m) => m?.onScreen))?.onScreen);
   await page.close();
 });
 
@@ -149,8 +148,7 @@ test('a match in a folded section unfolds it', async () => {
   await input(page).press('Enter');
   // The section opens as the reader goes to the match (a render after the key).
   await page.locator('.ar-level-1:nth-of-type(4) .ar-fold[aria-expanded="true"]').waitFor();
-  await page.waitForTimeout(700);
-  assert.ok((await currentMatch(page)).onScreen, 'the match is on screen');
+  assert.ok((await eventually(() => currentMatch(page), (m) => m?.onScreen))?.onScreen, 'the match is on screen');
   await page.close();
 });
 
@@ -303,8 +301,7 @@ test('without the Custom Highlight API, matches are <mark> elements', async () =
     return text.indexOf('人才') < text.indexOf('基层党组织') ? '人才' : '基层党组织';
   });
   assert.equal((await currentMatch(page)).text, first, 'the first match in the text');
-  await page.waitForTimeout(700);
-  assert.ok((await currentMatch(page)).onScreen);
+  assert.ok((await eventually(() => currentMatch(page), (m) => m?.onScreen))?.onScreen);
   await screenshot(page, 'keywords-fallback-marks');
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  testBed, openReader, strictPage, screenshot, readerReady, inReader, currentNode, focusedNode, dist, fixtures,
+  testBed, openReader, strictPage, screenshot, readerReady, inReader, currentNode, focusedNode, eventually, dist, fixtures,
 } from './support.mjs';
 
 const bed = testBed({ mounts: { '/': dist, '/fixtures/': fixtures } });
@@ -103,9 +103,9 @@ test('keyboard: arrows, Home/End, type-ahead, star and Enter', async () => {
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.activeElement?.classList.contains('ar-point'));
   assert.match(await inReader(page, (r) => r.activeElement.textContent), /^二是要持之以恒带动学/, 'focus moved to the point');
-  await page.waitForTimeout(800);
-  const gap = await gapBelowToolbar(page, '.ar-point:focus');
-  assert.ok(gap >= 0 && gap < 40, `the point sits under the toolbar (gap ${gap}px)`);
+  const under = (gap) => gap >= 0 && gap < 40;
+  const gap = await eventually(() => gapBelowToolbar(page, '.ar-point:focus'), under);
+  assert.ok(under(gap), `the point sits under the toolbar (gap ${gap}px)`);
   assert.equal(await page.evaluate(() => history.length), historyLength, 'replaceState, not new entries');
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -114,9 +114,9 @@ test('keyboard: arrows, Home/End, type-ahead, star and Enter', async () => {
 test('a click scrolls the section to the top and moves focus there', async () => {
   const page = await open();
   await page.locator('.ar-tree-label', { hasText: /^三、/ }).click();
-  await page.waitForTimeout(900);
-  const gap = await gapBelowToolbar(page, '.ar-level-1:nth-of-type(3) .ar-heading');
-  assert.ok(gap >= 0 && gap < 24, `heading clear of the sticky toolbar (gap ${gap}px)`);
+  const clear = (gap) => gap >= 0 && gap < 24;
+  const gap = await eventually(() => gapBelowToolbar(page, '.ar-level-1:nth-of-type(3) .ar-heading'), clear);
+  assert.ok(clear(gap), `heading clear of the sticky toolbar (gap ${gap}px)`);
   assert.match(await inReader(page, (r) => r.activeElement?.textContent ?? ''), /^三、/);
   assert.match(await currentNode(page), /^三、/);
   assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /^#s=三-深入推进/);
@@ -130,29 +130,27 @@ test('scroll spy: every section becomes current, the last one at the end of the 
       const heading = root.querySelectorAll('.ar-level-1 > .ar-heading-row .ar-heading')[i];
       heading.scrollIntoView({ block: 'start' });
     }, i);
-    await page.waitForTimeout(150);
     // The last section cannot scroll to the top: at the page's end the current
     // node is its last point. Either way, the current node is in that section.
-    const section = await inReader(page, (root) => {
+    const currentSection = () => inReader(page, (root) => {
       const current = root.querySelector('[role=treeitem][aria-current]');
       return current?.closest('[aria-level="1"]').querySelector('.ar-tree-label').textContent ?? null;
     });
+    const section = await eventually(currentSection, (label) => label?.startsWith(title));
     assert.match(section ?? '', new RegExp(`^${title}`), `scrolled to ${title}`);
   }
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await page.waitForTimeout(150);
-  assert.equal(await currentNode(page), '三是要深入推进新时代人才强县战略');
+  const last = '三是要深入推进新时代人才强县战略';
+  assert.equal(await eventually(() => currentNode(page), (node) => node === last), last);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(150);
-  assert.equal(await currentNode(page), null, 'nothing is current above the first heading');
+  assert.equal(await eventually(() => currentNode(page), (node) => node === null), null, 'nothing is current above the first heading');
   await page.close();
 });
 
 test('scroll spy: a short final section is current at the very end', async () => {
   const page = await open('/fixtures/short-end.html');
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await page.waitForTimeout(200);
-  assert.equal(await currentNode(page), '四、很短的结尾');
+  assert.equal(await eventually(() => currentNode(page), (node) => node === '四、很短的结尾'), '四、很短的结尾');
   // And the current node is kept in view inside the outline.
   const visible = await inReader(page, (root) => {
     const panel = root.querySelector('.ar-outline');
@@ -214,8 +212,7 @@ test('a folded section opens when the browser finds text inside it', async () =>
   await page.goto(`${bed.server.origin}/#:~:text=${encodeURIComponent('涵养良好政治生态')}`);
   await page.waitForFunction(() => !document.querySelector('article-reader').shadowRoot
     .querySelector('.ar-level-1:nth-of-type(3) > .ar-section-body').hasAttribute('hidden'));
-  await page.waitForTimeout(100);
-  assert.equal(await expanded(page, '三、'), 'true', 'the outline follows');
+  assert.equal(await eventually(() => expanded(page, '三、'), (open) => open === 'true'), 'true', 'the outline follows');
   assert.equal(await page.locator('.ar-level-1:nth-of-type(3) .ar-fold').getAttribute('aria-expanded'), 'true');
   await page.close();
 });
@@ -291,7 +288,7 @@ test('screenshots: outline open and folded sections at 1280 px and 375 px', asyn
   assert.equal(await panel.isVisible(), true);
   await screenshot(phone, 'outline-375-open');
   await phone.locator('.ar-tree-label', { hasText: /^二、/ }).click();
-  await phone.waitForTimeout(800);
+  await panel.waitFor({ state: 'hidden' });
   assert.equal(await panel.isVisible(), false, 'going to a node closes the drawer');
   await phone.locator('.ar-level-1:nth-of-type(2) .ar-fold').click();
   await screenshot(phone, 'outline-375-folded');

@@ -143,6 +143,20 @@ export async function readerReady(page, selector = 'article-reader') {
 export const fixtures = join(repoRoot, 'tests/e2e/fixtures');
 
 /** The reader's shadow root, for checks Playwright's locators cannot express. */
+/** Reads `read()` every 50 ms until `accept` takes its value (at most
+ * `timeout` ms), and returns the last value read, for the assertion that
+ * follows to check and report: what settles after a smooth scroll or a frame
+ * is waited for, not guessed with a fixed pause. */
+export async function eventually(read, accept, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!accept(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
 export function inReader(page, fn, arg) {
   return page.evaluate(
     ([source, arg]) => {
