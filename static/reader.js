@@ -14,6 +14,8 @@ const stylesheet = new URL('reader.css', here).href;
 const wasm = new URL('article-reader_bg.wasm', here);
 /** Where an article fetched early is left on its reader's element. */
 const EARLY = Symbol.for('article-reader.early-fetch');
+/** Elements whose article fetchEarly asked for. */
+const fetchedEarly = [];
 
 // The WebAssembly is fetched and compiled while the glue and the snippets it
 // imports load, not after them: a static import would hold this module's
@@ -58,6 +60,8 @@ function absolute(url) {
  * script) fetch their own. */
 function fetchEarly() {
   if (customElements.get('article-reader')) return;
+  // Once readers are defined, no callback ever runs for an element removed
+  // before: its fetch is aborted then (dropUntaken).
   for (const element of document.querySelectorAll('article-reader')) {
     // As the reader reads them: an empty `src` is none.
     const src = element.getAttribute('src')?.trim() || null;
@@ -87,6 +91,15 @@ function fetchEarly() {
     }
     answer = fetch(url, { signal: controller.signal });
     answer.catch(() => {}); // the reader tells a failure, if it asks
+    fetchedEarly.push(element);
+  }
+}
+
+/** Aborts the early fetches no reader will take: those of elements no longer
+ * in the page once readers are defined, or all when no reader can start. */
+function dropUntaken(all) {
+  for (const element of fetchedEarly.splice(0)) {
+    if (all || !element.isConnected) element[EARLY]?.drop();
   }
 }
 
@@ -382,8 +395,10 @@ ready.then(
     if (!customElements.get('article-reader')) {
       customElements.define('article-reader', ArticleReaderElement);
     }
+    dropUntaken(false);
   },
   (error) => {
+    dropUntaken(true);
     for (const element of document.querySelectorAll('article-reader')) {
       showStartFailure(element, error);
     }

@@ -26,12 +26,15 @@ let articleAsked;
 const articleRequested = new Promise((resolve) => { articleAsked = resolve; });
 let firstAborted;
 const firstGone = new Promise((resolve) => { firstAborted = resolve; });
+let removedAborted;
+const removedGone = new Promise((resolve) => { removedAborted = resolve; });
 const EARLY_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,">
   <script type="module" src="${SUB}reader.js"></script><script type="module" src="/early/change.js"></script></head>
   <body><article-reader id="early" src="/early/article.txt"></article-reader>
   <article-reader id="changed" src="/early/first.txt"></article-reader>
   <article-reader id="sample"> </article-reader>
-  <article-reader id="stalled" src="/early/stalled.txt" timeout="1"></article-reader></body></html>`;
+  <article-reader id="stalled" src="/early/stalled.txt" timeout="1"></article-reader>
+  <article-reader id="removed" src="/early/removed.txt"></article-reader></body></html>`;
 const heldWasm = async (req, res) => {
   if (req.headers.referer?.includes('/early/')) {
     early.articleBeforeWasm = await Promise.race([articleRequested.then(() => true), new Promise((r) => setTimeout(r, 5000, false))]);
@@ -50,8 +53,9 @@ const bed = testBed({
     },
     '/early/page.html': text('text/html; charset=utf-8', EARLY_PAGE),
     // Runs after reader.js, before any reader has started: this reader's
-    // article is not the one fetched early any more.
-    '/early/change.js': text('text/javascript', "document.getElementById('changed').setAttribute('src', '/early/second.txt');"),
+    // article is not the one fetched early any more, and that reader is gone.
+    '/early/change.js': text('text/javascript', "document.getElementById('changed').setAttribute('src', '/early/second.txt');"
+      + "document.getElementById('removed').remove();"),
     '/early/article.txt': (req, res) => {
       early.asked.push('article');
       articleAsked();
@@ -61,6 +65,10 @@ const bed = testBed({
       early.asked.push('first');
       // Never answered: the reader that wanted it wants another now.
       res.on('close', () => firstAborted(!res.writableEnded));
+    },
+    '/early/removed.txt': (req, res) => {
+      early.asked.push('removed');
+      res.on('close', () => removedAborted(!res.writableEnded)); // never answered
     },
     '/early/stalled.txt': (req, res) => {
       early.asked.push('stalled'); // and never answered
@@ -232,7 +240,9 @@ test('readers already in the page get their articles fetched while the WebAssemb
   assert.equal(await inShadow(page, 'changed', (r) => r.querySelector('.ar-title').textContent), '后来的文章');
   assert.match(await inShadow(page, 'sample', (r) => r.querySelector('.ar-title').textContent), /组织工作/);
   assert.equal(await firstGone, true, 'the article no longer wanted was aborted');
-  assert.deepEqual(early.asked.sort(), ['article', 'first', 'sample', 'second', 'stalled'], 'each article asked for once');
+  const removed = await Promise.race([removedGone, new Promise((r) => setTimeout(r, 3000, 'still asked for'))]);
+  assert.equal(removed, true, 'the article of a reader removed before it started was aborted');
+  assert.deepEqual(early.asked.sort(), ['article', 'first', 'removed', 'sample', 'second', 'stalled'], 'each article asked for once');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
