@@ -113,9 +113,18 @@ fn set_scroll_margin(root: &Element) {
     );
 }
 
-/// The running scroll spy; dropping it removes its listeners.
+/// The running scroll spy; dropping it removes its listeners and cancels
+/// the measure it has asked a frame for (which holds the measure, and would
+/// otherwise still run once, with the anchors of before a fold).
 struct Spy {
+    measure: Rc<Measure>,
     _listeners: Vec<EventListener>,
+}
+
+impl Drop for Spy {
+    fn drop(&mut self) {
+        self.measure.frame.borrow_mut().take();
+    }
 }
 
 /// What the spy measures on each frame.
@@ -183,8 +192,8 @@ impl Measure {
     /// Measures for the first time on the frame after next. Measuring reads
     /// layout: on the first frame it forced the new article's layout before
     /// its first paint, and the change of the node being read then had it
-    /// styled and laid out again in that frame (about 20 ms at the seed).
-    /// Events meanwhile wait for it.
+    /// styled and laid out again in that frame (the seed's first screen came
+    /// about 15 ms later). Events meanwhile wait for it.
     fn start(self: &Rc<Self>) {
         self.queued.set(true);
         let me = self.clone();
@@ -236,6 +245,7 @@ impl Spy {
         });
         let Some(window) = web_sys::window() else {
             return Spy {
+                measure,
                 _listeners: Vec::new(),
             };
         };
@@ -269,6 +279,7 @@ impl Spy {
         }
         measure.start();
         Spy {
+            measure,
             _listeners: listeners,
         }
     }

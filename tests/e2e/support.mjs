@@ -142,7 +142,6 @@ export async function readerReady(page, selector = 'article-reader') {
 
 export const fixtures = join(repoRoot, 'tests/e2e/fixtures');
 
-/** The reader's shadow root, for checks Playwright's locators cannot express. */
 /** Reads `read()` every 50 ms until `accept` takes its value (at most
  * `timeout` ms), and returns the last value read, for the assertion that
  * follows to check and report: what settles after a smooth scroll or a frame
@@ -157,6 +156,7 @@ export async function eventually(read, accept, timeout = 5000) {
   return value;
 }
 
+/** The reader's shadow root, for checks Playwright's locators cannot express. */
 export function inReader(page, fn, arg) {
   return page.evaluate(
     ([source, arg]) => {

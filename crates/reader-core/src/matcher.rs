@@ -407,7 +407,7 @@ pub fn count(folded: &Folded, keyword: &Keyword, whole_words: bool) -> usize {
 /// Where one keyword occurs in `text` (start and end offsets), leftmost first
 /// and not overlapping, by the standard library's substring search: it skips
 /// through text with a keyword's bytes, where the pass for all keywords looks
-/// at every character (on 10 MB, 3 ms against 20 natively).
+/// at every character (see [`SEARCHED_ONE_BY_ONE`]).
 fn occurrences<'a>(
     text: &'a str,
     keyword: &'a Keyword,
@@ -810,7 +810,6 @@ mod tests {
             "té",
             "a",
         ];
-        let mut lists = 0;
         for a in pool {
             for b in pool {
                 for c in pool {
@@ -828,12 +827,10 @@ mod tests {
                             scan_all(&folded, &keywords, whole_words),
                             "{list:?}, whole words {whole_words}"
                         );
-                        lists += 1;
                     }
                 }
             }
         }
-        assert_eq!(lists, 2 * pool.len().pow(3));
     }
 
     #[test]
