@@ -8,10 +8,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use web_sys::Element;
 
-use crate::web::article_dom::{Builder, Sliced, diff_sorted, work};
+use crate::web::article_dom::{Builder, Later, Sliced, diff_sorted, work};
 use crate::web::dom;
 use reader_core::outline::Collapsed;
 use reader_core::reader::Article;
@@ -67,7 +66,7 @@ struct Driver {
     closed: Vec<usize>,
     tab_stop: Option<usize>,
     active: Option<usize>,
-    slice: Option<Timeout>,
+    slice: Option<Later>,
 }
 
 impl OutlineDom {
@@ -172,7 +171,7 @@ impl Sliced for Driver {
         Vec::new()
     }
 
-    fn next_slice(&mut self) -> &mut Option<Timeout> {
+    fn next_slice(&mut self) -> &mut Option<Later> {
         &mut self.slice
     }
 }
