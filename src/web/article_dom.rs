@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use web_sys::{DomRect, Element};
 
@@ -70,35 +71,6 @@ extern "C" {
     /// Where the first range of a highlight is on screen, if it has one.
     #[wasm_bindgen(js_name = firstBounds)]
     pub fn first_bounds(highlight: &JsValue) -> Option<DomRect>;
-
-    /// Runs `callback` in a later task (see [`Later`]); returns its cancel.
-    #[wasm_bindgen(static_method_of = Builder, js_class = "ArticleDom", js_name = later)]
-    fn run_later(callback: &js_sys::Function) -> js_sys::Function;
-}
-
-/// The next slice of work: a task at background priority where the browser
-/// can (`scheduler.postTask`), so that the host page's own tasks and input
-/// come first (and a frame's first task after the first screen is not ours),
-/// else after a zero timeout. Dropping it cancels it.
-pub(crate) struct Later {
-    cancel: js_sys::Function,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Later {
-    fn new(callback: impl FnOnce() + 'static) -> Later {
-        let callback = Closure::once(callback);
-        Later {
-            cancel: Builder::run_later(callback.as_ref().unchecked_ref()),
-            _callback: callback,
-        }
-    }
-}
-
-impl Drop for Later {
-    fn drop(&mut self) {
-        let _ = self.cancel.call0(&JsValue::NULL);
-    }
 }
 
 /// How much text one batch of instructions carries. The first batch is the
@@ -144,7 +116,7 @@ pub(crate) trait Sliced: Sized + 'static {
     /// After each slice (`done` after the last): what can run now.
     fn after_slice(&mut self, done: bool) -> Vec<Box<dyn FnOnce()>>;
     /// Where the next slice's timer is kept (dropping it cancels the slice).
-    fn next_slice(&mut self) -> &mut Option<Later>;
+    fn next_slice(&mut self) -> &mut Option<Timeout>;
 }
 
 /// Runs batches of `shared` until `deadline` (ms), or to the end without
@@ -165,7 +137,7 @@ pub(crate) fn work<T: Sliced>(shared: &Rc<RefCell<Option<T>>>, deadline: Option<
         };
         *this.next_slice() = (!done).then(|| {
             let weak: Weak<RefCell<Option<T>>> = Rc::downgrade(shared);
-            Later::new(move || {
+            Timeout::new(0, move || {
                 if let Some(shared) = weak.upgrade() {
                     work(&shared, Some(dom::now_ms() + SLICE_MS));
                 }
@@ -226,7 +198,7 @@ struct Driver {
     marks: Option<(Rc<Matches>, Option<Span>)>,
     /// What runs once a block is built, by block.
     waiting: Vec<(usize, Box<dyn FnOnce()>)>,
-    slice: Option<Later>,
+    slice: Option<Timeout>,
     _print: Option<EventListener>,
 }
 
@@ -418,7 +390,7 @@ impl Sliced for Driver {
         ready.into_iter().map(|(_, then)| then).collect()
     }
 
-    fn next_slice(&mut self) -> &mut Option<Later> {
+    fn next_slice(&mut self) -> &mut Option<Timeout> {
         &mut self.slice
     }
 }

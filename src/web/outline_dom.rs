@@ -8,9 +8,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use web_sys::Element;
 
-use crate::web::article_dom::{Builder, Later, Sliced, diff_sorted, work};
+use crate::web::article_dom::{Builder, Sliced, diff_sorted, work};
 use crate::web::dom;
 use reader_core::outline::Collapsed;
 use reader_core::reader::Article;
@@ -66,7 +67,7 @@ struct Driver {
     closed: Vec<usize>,
     tab_stop: Option<usize>,
     active: Option<usize>,
-    slice: Option<Later>,
+    slice: Option<Timeout>,
 }
 
 impl OutlineDom {
@@ -171,7 +172,7 @@ impl Sliced for Driver {
         Vec::new()
     }
 
-    fn next_slice(&mut self) -> &mut Option<Later> {
+    fn next_slice(&mut self) -> &mut Option<Timeout> {
         &mut self.slice
     }
 }

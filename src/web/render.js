@@ -72,19 +72,6 @@ function firstOf(list, block) {
 }
 
 export class ArticleDom {
-  /** Runs `callback` in a later task: at background priority where the
-   * browser has `scheduler.postTask` (the page's own tasks, its timers and
-   * input go first), else after a zero timeout. Returns what cancels it. */
-  static later(callback) {
-    if (globalThis.scheduler?.postTask) {
-      const controller = new AbortController();
-      scheduler.postTask(callback, { priority: 'background', signal: controller.signal }).catch(() => {});
-      return () => controller.abort();
-    }
-    const timer = setTimeout(callback);
-    return () => clearTimeout(timer);
-  }
-
   /** `tags` and `attributes`: the names the instructions number, comma-separated. */
   constructor(tags, attributes) {
     this.tags = tags.split(',');
