@@ -55,6 +55,7 @@ function locate(nodes, unit, end) {
   return found && [found[0], unit - found[1]];
 }
 
+/** A highlight's range: static, so nothing keeps it up to date as the DOM changes. */
 function range(startContainer, startOffset, endContainer, endOffset) {
   return new StaticRange({ startContainer, startOffset, endContainer, endOffset });
 }
