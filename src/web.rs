@@ -33,6 +33,14 @@ pub async fn after_paint() {
     gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
+/// A pause between two steps of long work (`long`; none otherwise): the
+/// page paints and answers input before the next one.
+pub async fn pause(long: bool) {
+    if long {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
+}
+
 /// A wait for a moment when the browser has nothing more pressing to do (no
 /// frame, input or earlier task waiting), for work nobody is waiting for; at
 /// most [`IDLE_WAIT_MS`] on a page that never is idle. Whoever lets the work

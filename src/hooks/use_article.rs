@@ -9,7 +9,7 @@ use web_sys::{AbortController, HtmlElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::web::{after_paint, fetch, location, markup, storage};
+use crate::web::{after_paint, fetch, location, markup, pause, storage};
 use reader_core::article::{self, ParseOptions, SourceFormat};
 use reader_core::config::Notice;
 use reader_core::html::markup::Markup;
@@ -171,6 +171,8 @@ async fn read(
     // WebAssembly memory's peak (which it keeps) does not also hold it.
     let storage_key = saved::storage_key(&text);
     if long && format == SourceFormat::PlainText {
+        // The key reads the whole text: the warm-up is a task of its own.
+        pause(long).await;
         warm_up(&text);
         pause(long).await;
     }
@@ -278,14 +280,6 @@ const WARM_UP_BYTES: usize = 96 * 1024;
 /// work (a table of 100,000 rows is about 800,000 nodes, and took 230 ms at
 /// once).
 const NODES_PER_STEP: usize = 100_000;
-
-/// A pause between two steps of reading a long article: the page paints and
-/// answers input before the next one.
-async fn pause(long: bool) {
-    if long {
-        gloo::timers::future::TimeoutFuture::new(0).await;
-    }
-}
 
 /// Gathers what the article starts from.
 fn loaded(

@@ -24,6 +24,7 @@ use web_sys::{
     Response, TextDecoder,
 };
 
+use crate::web::pause;
 use reader_core::article::SourceFormat;
 use reader_core::source::{self, Encoding, Problem};
 
@@ -117,7 +118,13 @@ pub async fn fetch_article(
             kind: content_type.unwrap_or_else(|| "binary".to_string()),
         });
     }
+    // Without a declared charset the guess reads the whole text, and so does
+    // decoding it: on 10 MB, a task of each, apart from the one that took in
+    // the body's last part (together they held the page for over 100 ms).
+    let apart = bytes.len() > APART_BYTES;
+    pause(apart).await;
     let encoding = source::detect_encoding(&bytes, content_type.as_deref());
+    pause(apart).await;
     let text = decode(bytes, &encoding)
         // A charset the browser does not know counts as none.
         .or_else(|bytes| {
@@ -130,6 +137,10 @@ pub async fn fetch_article(
         })?;
     Ok((text, source::format_from_url(url).or(typed_format)))
 }
+
+/// From this size, finding a fetched text's encoding and decoding it are
+/// tasks of their own (below it, each takes a few milliseconds).
+const APART_BYTES: usize = 4 * 1024 * 1024;
 
 /// The answer reader.js asked for early for `url` on `host`, if it did: taken
 /// once (another URL aborts it), and aborted with `controller` from now on.
