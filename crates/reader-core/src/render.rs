@@ -688,8 +688,9 @@ pub fn block_offsets(doc: &Document, spans: &[Span]) -> Vec<u32> {
 
 /// [`block_offsets`] for spans of several highlights at once: span `i` goes
 /// to list `group(i)` of `groups`. The spans of all groups together are in
-/// text order and do not overlap (a keyword's paint, say). Each block's text is counted in one pass
-/// for all of them, where a call per highlight counted it once for each.
+/// text order and do not overlap (a keyword's paint, say). Each block's text
+/// is counted in one pass for all of them, where a call per highlight counted
+/// it once for each.
 pub fn block_offsets_grouped(
     doc: &Document,
     spans: &[Span],
