@@ -22,17 +22,8 @@ pub fn take_title(blocks: &mut Vec<RawBlock>) -> String {
         .iter()
         .position(|b| b.kind == RawKind::FrontMatter("title".into()))
     {
-        let title = blocks.remove(pos).text;
-        // A `# Title` repeating the front matter title is not a section.
-        if let Some(first) = blocks
-            .iter()
-            .position(|b| !matches!(b.kind, RawKind::FrontMatter(_)))
-            && blocks[first].kind == RawKind::TaggedHeading(1)
-            && blocks[first].text == title
-        {
-            blocks.remove(first);
-        }
-        return title;
+        // A `# Title` repeating it is taken out by `drop_title_repeat`.
+        return blocks.remove(pos).text;
     }
     let Some(first) = blocks
         .iter()
@@ -50,6 +41,35 @@ pub fn take_title(blocks: &mut Vec<RawBlock>) -> String {
         blocks.remove(first).text
     } else {
         String::new()
+    }
+}
+
+/// Most blocks a repeated title is split into (a headline and its `——` subtitle).
+const MAX_TITLE_PARTS: usize = 3;
+
+/// Removes the blocks that open the article by printing its title again, as
+/// pages do above their text (a headline in bold, perhaps split into a main
+/// title and a `——` subtitle; Markdown's `# Title` under a front matter
+/// title): they are the title, not sections or text of their own. Only an
+/// exact repeat (whitespace aside) counts.
+pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str) {
+    let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    if title.is_empty() {
+        return;
+    }
+    let mut repeated = String::new();
+    for (index, block) in blocks.iter().take(MAX_TITLE_PARTS).enumerate() {
+        if !matches!(block.kind, RawKind::Text | RawKind::TaggedHeading(_)) {
+            return;
+        }
+        repeated.extend(block.text.chars().filter(|c| !c.is_whitespace()));
+        if repeated == title {
+            blocks.drain(..=index);
+            return;
+        }
+        if !title.starts_with(&repeated) {
+            return;
+        }
     }
 }
 
@@ -149,6 +169,12 @@ fn metadata_line(line: &str) -> Option<Vec<(Field, String)>> {
     }
     fields.push((current.0, clean_value(&line[value_start..])));
     Some(fields)
+}
+
+/// True for a line the metadata step reads as metadata (`作者：王琛 发布时间：…`,
+/// `By Jane Doe`): what a web page may print outside its article's container.
+pub fn is_metadata_line(line: &str) -> bool {
+    metadata_line(line).is_some() || english_byline(line).is_some()
 }
 
 fn clean_value(value: &str) -> String {

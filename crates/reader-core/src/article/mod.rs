@@ -43,6 +43,7 @@ pub mod text;
 
 pub use blocks::detect_format;
 pub use ids::slugify;
+pub(crate) use metadata::is_metadata_line;
 
 /// How the article text is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -426,8 +427,16 @@ pub struct Cleaned {
 pub fn clean(rich: RichBlocks, format: SourceFormat) -> Cleaned {
     let mut raw = rich.blocks;
     // 2. Title and metadata at the top.
+    // A title given apart from the text (front matter, a page's heading or
+    // `<title>`) may be printed again above it; one taken from the text is not.
+    let titled_apart = raw
+        .iter()
+        .any(|b| b.kind == blocks::RawKind::FrontMatter("title".into()));
     let title = metadata::take_title(&mut raw);
     let mut meta = metadata::take_front_matter(&mut raw);
+    if titled_apart {
+        metadata::drop_title_repeat(&mut raw, &title);
+    }
 
     // 3. Footer boilerplate and the signature at the end.
     let signed = boilerplate::strip(&mut raw);

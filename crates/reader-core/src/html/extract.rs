@@ -11,8 +11,8 @@
 //!    great-grandparent; the best container, discounted by its share of link
 //!    text, is the article, with the siblings that score nearly as well.
 //!
-//! The page's `<title>` (without the site's name) and `<meta>` author, date
-//! and site name are read from the head.
+//! The page's `<title>` and `<meta>` author, date and site name are read from
+//! the head; [`clean_title`] takes the site's name off the title.
 
 use super::convert::is_hidden;
 use super::markup::{Markup, NodeData};
@@ -286,12 +286,17 @@ pub fn never_shown(markup: &Markup, dropped: impl Fn(&str) -> bool) -> Vec<bool>
     skip
 }
 
-/// The page title without the site's name: `标题_网站`, `Title | Site` and
-/// `Title - Site` give their first part, unless another part is more than
+/// True for the characters that part a page title from the site's name.
+pub fn is_title_separator(c: char) -> bool {
+    matches!(c, '|' | '-' | '–' | '—' | '_' | '｜' | ':' | '·')
+}
+
+/// The page title without the site's name: `标题_网站`, `标题--栏目-网站`,
+/// `Title | Site` and `Title - Site` give their first part, unless another part is more than
 /// twice as long (`BBC - A long headline`).
 pub fn clean_title(title: &str) -> String {
     let mut best = title;
-    for separator in [" | ", " - ", " – ", " — ", "_", "｜", " :: ", " · "] {
+    for separator in [" | ", " - ", " – ", " — ", "--", "_", "｜", " :: ", " · "] {
         if title.contains(separator) {
             let first = title.split(separator).next().unwrap_or(title);
             let longest = title
@@ -309,8 +314,8 @@ pub fn clean_title(title: &str) -> String {
     best.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// What the head says: (title, [(field, value)]) with fields `author`,
-/// `date` and `source`, as the metadata step knows them.
+/// What the head says: (title as written, [(field, value)]) with fields
+/// `author`, `date` and `source`, as the metadata step knows them.
 pub fn head_info(markup: &Markup) -> (Option<String>, Vec<(&'static str, String)>) {
     let Some(head) = markup.find("head") else {
         return (None, Vec::new());
@@ -320,7 +325,15 @@ pub fn head_info(markup: &Markup) -> (Option<String>, Vec<(&'static str, String)
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     for i in head..markup.nodes[head].end {
         match markup.tag(i) {
-            Some("title") if title.is_none() => title = Some(clean_title(&markup.text(i))),
+            Some("title") if title.is_none() => {
+                title = Some(
+                    markup
+                        .text(i)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
             Some("meta") => {
                 let key = markup
                     .attr(i, "name")

@@ -20,7 +20,7 @@ pub mod url;
 use crate::article::blocks::{self, RawBlock, RawKind};
 use crate::article::{Document, RichBlocks, SourceFormat, parse_rich};
 use convert::Converting;
-use markup::Markup;
+use markup::{Markup, NodeData};
 
 /// How to read an HTML source.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -144,6 +144,7 @@ pub fn read(
         .iter()
         .any(|b| b.kind == RawKind::FrontMatter("title".into()));
     let (page_title, fields) = extract::head_info(markup);
+    let mut header_lines = Vec::new();
     if !has_title {
         let h1 = rich
             .blocks
@@ -151,11 +152,15 @@ pub fn read(
             .position(|b| b.kind == RawKind::TaggedHeading(1));
         let title = match h1 {
             Some(i) => Some(rich.blocks.remove(i).text),
-            None => (0..markup.nodes.len())
-                .find(|&i| markup.tag(i) == Some("h1") && !skip[i])
-                .map(|i| collapse_spaces(&markup.text(i)))
-                .filter(|t| !t.is_empty())
-                .or(page_title),
+            None => match title_heading(markup, skip, page_title.as_deref()) {
+                Some((heading, title)) => {
+                    if let Some(&article) = found.roots.first() {
+                        header_lines = metadata_lines(markup, skip, heading, article);
+                    }
+                    Some(title)
+                }
+                None => page_title.as_deref().map(extract::clean_title),
+            },
         };
         if let Some(title) = title {
             front.insert(
@@ -167,8 +172,80 @@ pub fn read(
     for (field, value) in fields {
         front.push(RawBlock::new(RawKind::FrontMatter(field.into()), value));
     }
+    front.extend(header_lines);
     rich.blocks.splice(0..0, front);
     rich
+}
+
+/// The page's heading of its article, outside the article's container: the
+/// first `h1`–`h3` that the page's `<title>` gives as its first part (a CMS
+/// titles the article with an `h2` and its `<title>` reads `标题--栏目-站点`),
+/// else the first `h1`. (Its node, its text.)
+fn title_heading(
+    markup: &Markup,
+    skip: &[bool],
+    page_title: Option<&str>,
+) -> Option<(usize, String)> {
+    let cleaned = page_title.map(extract::clean_title);
+    let mut first_h1 = None;
+    for i in 0..markup.nodes.len() {
+        let is_h1 = match markup.tag(i) {
+            Some("h1") => true,
+            Some("h2" | "h3") => false,
+            _ => continue,
+        };
+        let text = shown_text(markup, skip, i);
+        if skip[i] || text.is_empty() {
+            continue;
+        }
+        let rest = page_title.and_then(|page| page.strip_prefix(text.as_str()));
+        if cleaned.as_ref() == Some(&text)
+            || rest.is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.is_empty() || rest.starts_with(extract::is_title_separator)
+            })
+        {
+            return Some((i, text));
+        }
+        if is_h1 && first_h1.is_none() {
+            first_h1 = Some((i, text));
+        }
+    }
+    first_h1
+}
+
+/// Metadata lines between the page's title `heading` and its `article`
+/// (`文章来源：… 作者：… 发布时间：…` under a CMS's headline): the article's
+/// byline and date, though outside the container that holds its text.
+fn metadata_lines(markup: &Markup, skip: &[bool], heading: usize, article: usize) -> Vec<RawBlock> {
+    let mut lines = Vec::new();
+    for i in markup.nodes[heading].end..article {
+        // A line's innermost `div` or `p` holds it whole.
+        let is_line = |j: usize| matches!(markup.tag(j), Some("div" | "p"));
+        if skip[i] || !is_line(i) || (i + 1..markup.nodes[i].end).any(is_line) {
+            continue;
+        }
+        let line = shown_text(markup, skip, i);
+        if crate::article::is_metadata_line(&line) {
+            lines.push(RawBlock::new(RawKind::Text, line));
+        }
+    }
+    lines
+}
+
+/// The text of an element as shown: without what is never shown (scripts,
+/// hidden parts), its spaces collapsed.
+fn shown_text(markup: &Markup, skip: &[bool], index: usize) -> String {
+    let end = markup.nodes[index].end;
+    let mut text = String::new();
+    for (node, skipped) in markup.nodes[index..end].iter().zip(&skip[index..end]) {
+        if let NodeData::Text(part) = &node.data
+            && !skipped
+        {
+            text.push_str(part);
+        }
+    }
+    collapse_spaces(&text)
 }
 
 fn collapse_spaces(text: &str) -> String {

@@ -356,6 +356,58 @@ fn without_an_article_tag_the_densest_container_wins() {
 }
 
 #[test]
+fn a_cms_page_titles_its_article_with_a_heading_and_a_property_line_outside_it() {
+    // The shape of many Chinese CMS pages: the headline an `h2` above the text's
+    // container, the byline in a property line between them, `<title>` with the
+    // column and the site after the headline, and the headline printed again in
+    // bold (split into a title and a `——` subtitle) at the top of the text.
+    let body = "<p>这是一段足够长的正文，用来说明上面的粗体段落是标题，而不是正文的一部分。</p>";
+    let html = format!(
+        "<html><head><title>博雅通达 求真力行——学校工作汇报--学习专栏-某某中学</title></head><body>\
+         <div class=\"mHd\"><h3>学习专栏</h3></div><div class=\"printArea\">\
+         <h2 class=\"title\">博雅通达 求真力行——学校工作汇报</h2>\
+         <div class=\"property\"><span>文章来源：本站原创</span> <span>作者：王琛</span> \
+         <span>发布时间：2020年11月05日</span> <span>点击数：<script>hits()</script> 次</span></div>\
+         <div class=\"conTxt\"><p><strong>博雅通达  求真力行</strong></p><p><strong> </strong></p>\
+         <p><strong>——学校工作汇报</strong></p>{body}\
+         <p><strong>一、学校简况</strong></p>{body}{body}<p><strong>二、办学理念</strong></p>{body}{body}</div>\
+         </div></body></html>"
+    );
+    let doc = page(&html);
+    assert_eq!(doc.title, "博雅通达 求真力行——学校工作汇报");
+    assert_eq!(doc.metadata.author.as_deref(), Some("王琛"));
+    assert_eq!(doc.metadata.published.as_deref(), Some("2020年11月05日"));
+    assert_eq!(
+        outline(&doc),
+        [
+            (1, "一、学校简况".to_string()),
+            (1, "二、办学理念".to_string())
+        ]
+    );
+    assert!(
+        !texts(&doc)
+            .iter()
+            .any(|t| t.contains("作者") || t.contains("学习专栏"))
+    );
+}
+
+#[test]
+fn a_page_heading_is_the_title_only_when_the_page_title_starts_with_it() {
+    // The site's name in an `h1` is not the article's title, though `<title>` ends with it.
+    let doc = page(&format!(
+        "<html><head><title>Quiet Rivers -- Essays - Riverside</title></head><body>\
+         <h1>Riverside</h1><h2>Quiet Rivers</h2><main>{}</main></body></html>",
+        story(3)
+    ));
+    assert_eq!(doc.title, "Quiet Rivers");
+    let doc = page(&format!(
+        "<html><head><title>Essays</title></head><body><h1>Quiet Rivers</h1><main>{}</main></body></html>",
+        story(3)
+    ));
+    assert_eq!(doc.title, "Quiet Rivers");
+}
+
+#[test]
 fn text_between_line_breaks_in_a_container_is_found() {
     // Older Chinese sites put the article straight into a <div> with <br>s.
     let line = "坚持以人民为中心的发展思想，推动各项工作落到实处，确保取得实效。";
