@@ -18,7 +18,7 @@
 //! - Levels are dense: the highest-ranked style present is level 1, so a text
 //!   numbered only （一） and 1. still has a level-1 outline.
 //!
-//! Laws: 第X编 > 第X章 > 第X节 > 第X条. An article (第X条) is a leaf: numbered lines
+//! Laws: 第X编 > 第X分编 > 第X章 > 第X节 > 第X条. An article (第X条) is a leaf: numbered lines
 //! inside it are enumerations, never headings. Its heading is its number, and its
 //! outline label the number and the start of its text. `第X条` glued to the next
 //! word (`第一条主线是…`) is a measure word, not an article, in a text that is
@@ -73,6 +73,8 @@ enum Style {
     Tagged(u8),
     /// 第X编, 第X部分, Part II
     Part,
+    /// 第X分编 (the Civil Code's parts of a part)
+    Subpart,
     /// 第X章, Chapter 3
     Chapter,
     /// 第X节, Section 2
@@ -98,7 +100,7 @@ enum Style {
 }
 
 /// How many distinct ranks [`Style::rank`] gives.
-const RANKS: usize = 20;
+const RANKS: usize = 21;
 /// The rank of the first numbering style, below the six tagged levels.
 const NUMBERED: usize = 6;
 
@@ -109,16 +111,17 @@ impl Style {
             + match self {
                 Style::Tagged(level) => return usize::from(level.clamp(1, 6)) - 1,
                 Style::Part => 0,
-                Style::Chapter => 1,
-                Style::Section => 2,
-                Style::Article => 3,
-                Style::ChineseComma => 4,
-                Style::RomanDot => 5,
-                Style::ChineseParen => 6,
-                Style::LetterDot => 7,
-                Style::Decimal(depth) => 7 + usize::from(depth.clamp(1, 4)),
-                Style::ArabicParen => 12,
-                Style::Bold => 13,
+                Style::Subpart => 1,
+                Style::Chapter => 2,
+                Style::Section => 3,
+                Style::Article => 4,
+                Style::ChineseComma => 5,
+                Style::RomanDot => 6,
+                Style::ChineseParen => 7,
+                Style::LetterDot => 8,
+                Style::Decimal(depth) => 8 + usize::from(depth.clamp(1, 4)),
+                Style::ArabicParen => 13,
+                Style::Bold => 14,
                 // Not a level of the numbering: see `levels`.
                 Style::Appendix => return RANKS,
             }
@@ -576,13 +579,14 @@ fn marker(line: &str) -> Option<(Style, u32, usize)> {
         .or_else(|| roman_or_letter_dot(line))
 }
 
-/// 第X章 / 第X节 / 第X条 / 第X编 / 第X部分.
+/// 第X章 / 第X节 / 第X条 / 第X编 / 第X分编 / 第X部分.
 fn chinese_ordinal_unit(line: &str) -> Option<(Style, u32, usize)> {
     let rest = line.strip_prefix('第')?;
     let (n, used) = leading_chinese_numeral(rest).or_else(|| leading_number(rest))?;
     let after = &rest[used..];
     let (style, unit) = [
         (Style::Part, "编"),
+        (Style::Subpart, "分编"),
         (Style::Part, "部分"),
         (Style::Chapter, "章"),
         (Style::Section, "节"),
@@ -825,6 +829,47 @@ mod tests {
         assert_eq!(levels, [Some(1), Some(2), Some(2), Some(1), Some(2)]);
         let split = found[1].unwrap().split_at.unwrap();
         assert_eq!(&blocks[1].text[..split], "第一条 ");
+    }
+
+    #[test]
+    fn a_code_in_parts_restarts_its_chapters_in_each_part_and_not_in_subparts() {
+        // The Civil Code's shape: 编 > 分编 > 章 > 条; chapters start again at
+        // 第一章 in each 编 but run on across its 分编.
+        let law = [
+            "第一编 总则",
+            "第一章 基本规定",
+            "第一条 为了保护民事主体的合法权益，制定本法。",
+            "第二章 自然人",
+            "第二条 自然人的民事权利能力一律平等。",
+            "第二编 物权",
+            "第一分编 通则",
+            "第一章 一般规定",
+            "第三条 因物的归属和利用产生的民事关系，适用本编。",
+            "第二章 物权的设立",
+            "第四条 不动产物权的设立，经依法登记，发生效力。",
+            "第二分编 所有权",
+            "第三章 一般规定",
+            "第五条 所有权人依法享有占有、使用、收益和处分的权利。",
+        ];
+        assert_eq!(
+            levels(&law),
+            [
+                Some(1),
+                Some(3),
+                Some(4),
+                Some(3),
+                Some(4),
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(4),
+                Some(3),
+                Some(4),
+                Some(2),
+                Some(3),
+                Some(4)
+            ]
+        );
     }
 
     #[test]
