@@ -81,6 +81,9 @@ const LABELS: &[(&str, Field)] = &[
     ("发布日期", Field::Published),
     ("更新时间", Field::Ignored),
     ("责任编辑", Field::Ignored),
+    ("责编", Field::Ignored),
+    ("审核", Field::Ignored),
+    ("校对", Field::Ignored),
     ("浏览次数", Field::Ignored),
     ("阅读次数", Field::Ignored),
     ("published", Field::Published),
@@ -147,7 +150,9 @@ fn metadata_line(line: &str) -> Option<Vec<(Field, String)>> {
     if char_len(line) > 100 {
         return None;
     }
-    let (first, first_len) = label_at(line, 0)?;
+    let Some((first, first_len)) = label_at(line, 0) else {
+        return dated_fields(line);
+    };
     let mut fields = Vec::new();
     let mut current = (first, first_len);
     let mut value_start = first_len;
@@ -168,6 +173,24 @@ fn metadata_line(line: &str) -> Option<Vec<(Field, String)>> {
         pos += line[pos..].chars().next().map_or(1, char::len_utf8);
     }
     fields.push((current.0, clean_value(&line[value_start..])));
+    Some(fields)
+}
+
+/// A date, then labelled fields: `2022年10月31日05:49 | 来源：人民网`,
+/// `2022-10-31 08:15 来源：新华社` (news sites print their date unlabelled).
+fn dated_fields(line: &str) -> Option<Vec<(Field, String)>> {
+    let date_end = line.find(|c: char| {
+        !(c.is_ascii_digit()
+            || matches!(c, '-' | '/' | '.' | ':' | '年' | '月' | '日' | '时' | '分')
+            || text::is_space(c))
+    })?;
+    let (date, rest) = line.split_at(date_end);
+    if date.chars().filter(char::is_ascii_digit).count() < 6 {
+        return None;
+    }
+    let rest = rest.trim_start_matches(|c: char| matches!(c, '|' | '｜') || text::is_space(c));
+    let mut fields = metadata_line(rest)?;
+    fields.insert(0, (Field::Published, clean_value(date)));
     Some(fields)
 }
 
@@ -462,6 +485,30 @@ mod tests {
     }
 
     #[test]
+    fn a_date_before_labelled_fields() {
+        for (line, date) in [
+            (
+                "2022年10月31日05:49 | 来源：人民网－人民日报",
+                "2022年10月31日05:49",
+            ),
+            ("2022-10-31 08:15 来源：人民日报", "2022-10-31 08:15"),
+        ] {
+            let mut b = blocks(&[line, "正文。"]);
+            let meta = take_front_matter(&mut b);
+            assert_eq!(meta.published.as_deref(), Some(date));
+            assert_eq!(
+                meta.source.as_deref(),
+                Some(line.rsplit('：').next().unwrap())
+            );
+            assert_eq!(b.len(), 1);
+        }
+        // A sentence opening with a date is text.
+        let mut b = blocks(&["2022年10月31日，全省召开会议：部署下一步工作。"]);
+        take_front_matter(&mut b);
+        assert_eq!(b.len(), 1);
+    }
+
+    #[test]
     fn english_header_lines() {
         let mut b = blocks(&["By Jane Doe", "March 3, 2024", "Body text starts here."]);
         let meta = take_front_matter(&mut b);
@@ -491,6 +538,7 @@ mod tests {
         );
         assert_eq!(signature("（完）"), Some(Signature::Credit));
         assert_eq!(signature("（责任编辑：王五）"), Some(Signature::Credit));
+        assert_eq!(signature("(责编：张三、李四)"), Some(Signature::Credit));
         assert_eq!(
             signature("（来源：某某日报）"),
             Some(Signature::Source("某某日报".into()))

@@ -81,7 +81,8 @@ const FURNITURE_ROLES: &[&str] = &[
     "alertdialog",
 ];
 
-fn class_words(markup: &Markup, i: usize) -> String {
+/// An element's class and id, lower-cased: the words that say what it is.
+pub fn class_words(markup: &Markup, i: usize) -> String {
     let mut words = String::new();
     for name in ["class", "id"] {
         if let Some(value) = markup.attr(i, name) {

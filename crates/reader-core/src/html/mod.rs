@@ -215,8 +215,9 @@ fn title_heading(
 }
 
 /// Metadata lines between the page's title `heading` and its `article`
-/// (`文章来源：… 作者：… 发布时间：…` under a CMS's headline): the article's
-/// byline and date, though outside the container that holds its text.
+/// (`文章来源：… 作者：… 发布时间：…` under a CMS's headline, a news site's
+/// `<div class="author">`): the article's byline and date, though outside
+/// the container that holds its text.
 fn metadata_lines(markup: &Markup, skip: &[bool], heading: usize, article: usize) -> Vec<RawBlock> {
     let mut lines = Vec::new();
     for i in markup.nodes[heading].end..article {
@@ -228,6 +229,9 @@ fn metadata_lines(markup: &Markup, skip: &[bool], heading: usize, article: usize
         let line = shown_text(markup, skip, i);
         if crate::article::is_metadata_line(&line) {
             lines.push(RawBlock::new(RawKind::Text, line));
+        } else if extract::class_words(markup, i).contains("author") && line.chars().count() <= 30 {
+            // An unlabelled name the page marks as its author (`<div class="author">`).
+            lines.push(RawBlock::new(RawKind::FrontMatter("author".into()), line));
         }
     }
     lines

@@ -392,6 +392,27 @@ fn a_cms_page_titles_its_article_with_a_heading_and_a_property_line_outside_it()
 }
 
 #[test]
+fn a_news_page_names_its_author_date_and_source_between_headline_and_text() {
+    let body = "<p>这是一段足够长的正文，用来说明新闻页面的正文在这里开始，而不是在标题旁边。</p>";
+    let html = format!(
+        "<html><head><title>坚定不移全面从严治党--观点--人民网</title></head><body>\
+         <div class=\"col-1\"><h1>坚定不移全面从严治党</h1><div class=\"author cf\">赵乐际</div>\
+         <div class=\"box\">2022年10月31日05:49 | 来源：<a href=\"/\">人民网－人民日报</a></div>\
+         <div class=\"rm_txt_con\">{body}{body}{body}<div class=\"edit\">(责编：张三、李四)</div></div>\
+         </div></body></html>"
+    );
+    let doc = page(&html);
+    assert_eq!(doc.title, "坚定不移全面从严治党");
+    assert_eq!(doc.metadata.author.as_deref(), Some("赵乐际"));
+    assert_eq!(
+        doc.metadata.published.as_deref(),
+        Some("2022年10月31日05:49")
+    );
+    assert_eq!(doc.metadata.source.as_deref(), Some("人民网－人民日报"));
+    assert!(!texts(&doc).iter().any(|t| t.contains("责编")));
+}
+
+#[test]
 fn a_page_heading_is_the_title_only_when_the_page_title_starts_with_it() {
     // The site's name in an `h1` is not the article's title, though `<title>` ends with it.
     let doc = page(&format!(
