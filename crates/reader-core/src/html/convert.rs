@@ -181,7 +181,8 @@ struct Rebuild<'a> {
 /// Rebuilds the subtrees at `roots` (in order) into blocks, a number of nodes
 /// at a time, so that the browser can paint between two steps (a table of
 /// 100,000 rows is half a million nodes). `skip[i]` drops node `i` with its
-/// subtree (the boilerplate extraction found); it may be empty. Relative URLs
+/// subtree: what is never shown (`extract::never_shown`: dropped tags, hidden
+/// elements) and the page furniture the extraction found. Relative URLs
 /// resolve against `base`.
 pub struct Converting<'a> {
     rebuild: Rebuild<'a>,
@@ -244,7 +245,7 @@ impl<'a> Converting<'a> {
             let node = &markup.nodes[i];
             let next = node.end.max(i + 1);
             self.at = next;
-            if self.rebuild.skip.get(i) == Some(&true) {
+            if self.rebuild.skip[i] {
                 continue;
             }
             let tag = match &node.data {
@@ -255,9 +256,6 @@ impl<'a> Converting<'a> {
                 }
                 NodeData::Element { tag, .. } => tag.as_str(),
             };
-            if is_hidden(markup, i) {
-                continue;
-            }
             if let Some(exit) = self.rebuild.enter(i, role(tag)) {
                 self.exits.push((next, exit));
                 self.at = i + 1;

@@ -269,22 +269,38 @@ pub fn main_content(markup: &Markup, body: usize, skip: &[bool]) -> Vec<usize> {
         .collect()
 }
 
-/// Elements and subtrees never shown: dropped tags and hidden elements.
+/// Elements and subtrees never shown: dropped tags and hidden elements,
+/// except a hidden element that holds most of the page's text: that is the
+/// article of a page that hides it until a script shows it (WeChat's
+/// articles come saved so), not something the page keeps out of sight.
 pub fn never_shown(markup: &Markup, dropped: impl Fn(&str) -> bool) -> Vec<bool> {
     let mut skip = vec![false; markup.nodes.len()];
+    skip_subtrees(markup, &mut skip, |i| markup.tag(i).is_some_and(&dropped));
+    if (0..markup.nodes.len()).any(|i| !skip[i] && is_hidden(markup, i)) {
+        let chars = stats(markup, &skip).chars;
+        let total: u32 = (0..markup.nodes.len())
+            .filter(|&i| markup.nodes[i].parent.is_none())
+            .map(|i| chars[i])
+            .sum();
+        skip_subtrees(markup, &mut skip, |i| {
+            is_hidden(markup, i) && chars[i] * 2 <= total
+        });
+    }
+    skip
+}
+
+/// Marks in `skip` the subtrees of the elements not yet skipped that `skips`.
+fn skip_subtrees(markup: &Markup, skip: &mut [bool], skips: impl Fn(usize) -> bool) {
     let mut i = 0;
     while i < markup.nodes.len() {
         let end = markup.nodes[i].end.max(i + 1);
-        if markup.tag(i).is_some_and(&dropped) || is_hidden(markup, i) {
-            for s in &mut skip[i..end] {
-                *s = true;
-            }
+        if !skip[i] && skips(i) {
+            skip[i..end].fill(true);
             i = end;
         } else {
             i += 1;
         }
     }
-    skip
 }
 
 /// True for the characters that part a page title from the site's name.

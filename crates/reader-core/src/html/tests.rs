@@ -413,6 +413,23 @@ fn a_news_page_names_its_author_date_and_source_between_headline_and_text() {
 }
 
 #[test]
+fn an_article_hidden_until_a_script_shows_it_is_read_and_hidden_asides_are_not() {
+    // A saved WeChat article: its text in a container styled `visibility: hidden`
+    // that the page's script reveals. Smaller hidden parts stay out.
+    let line = "这是一段足够长的正文，说明文章的正文藏在一个等脚本来显示的容器里。";
+    let html = format!(
+        "<html><head><title>标题</title><script>var big = '{}';</script></head><body>\
+         <h1 class=\"rich_media_title\">公众号文章</h1>\
+         <div id=\"js_content\" style=\"visibility: hidden;\"><p>{line}</p><p>{line}</p>\
+         <p style=\"display:none\">藏起来的一行字不该出现</p><p>{line}</p></div>\
+         <div style=\"visibility:hidden\">弹窗里的一句话</div></body></html>",
+        "脚本".repeat(500)
+    );
+    let doc = page(&html);
+    assert_eq!(texts(&doc), ["公众号文章", line, line, line]);
+}
+
+#[test]
 fn a_page_heading_is_the_title_only_when_the_page_title_starts_with_it() {
     // The site's name in an `h1` is not the article's title, though `<title>` ends with it.
     let doc = page(&format!(
