@@ -52,8 +52,9 @@ pub struct Article {
 }
 
 /// An article equals only itself: the views are handed the one they show,
-/// and comparing two (a long one's whole text) to learn whether a new one
-/// came would cost more than showing it.
+/// and a new one is a new reading (its state starts afresh). `Rc` compares
+/// pointers first anyway; what this saves is the derived comparison of
+/// every field, 0.9 KB of code.
 impl PartialEq for Article {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)

@@ -195,9 +195,10 @@ fn dated_fields(line: &str) -> Option<Vec<(Field, String)>> {
 }
 
 /// True for a line the metadata step reads as metadata (`作者：王琛 发布时间：…`,
-/// `By Jane Doe`): what a web page may print outside its article's container.
+/// `By Jane Doe`, a date): what a web page may print outside its article's
+/// container.
 pub fn is_metadata_line(line: &str) -> bool {
-    metadata_line(line).is_some() || english_byline(line).is_some()
+    metadata_line(line).is_some() || english_byline(line).is_some() || is_date_line(line)
 }
 
 fn clean_value(value: &str) -> String {
@@ -506,6 +507,26 @@ mod tests {
         let mut b = blocks(&["2022年10月31日，全省召开会议：部署下一步工作。"]);
         take_front_matter(&mut b);
         assert_eq!(b.len(), 1);
+    }
+
+    #[test]
+    fn only_an_exact_repeat_of_the_title_in_its_first_blocks_is_dropped() {
+        let title = "博雅通达 求真力行——学校工作汇报";
+        let mut b = blocks(&["博雅通达  求真力行", "——学校工作汇报", "正文。"]);
+        drop_title_repeat(&mut b, title);
+        assert_eq!(b, blocks(&["正文。"]));
+        for kept in [
+            &[
+                "博雅通达 求真力行——学校工作汇报的正文从这里开始。",
+                "正文。",
+            ][..],
+            &["博雅通达", " 求真力行", "——学校", "工作汇报"][..],
+            &["博雅通达 求真力行", "正文。"][..],
+        ] {
+            let mut b = blocks(kept);
+            drop_title_repeat(&mut b, title);
+            assert_eq!(b, blocks(kept));
+        }
     }
 
     #[test]

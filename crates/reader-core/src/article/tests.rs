@@ -184,6 +184,27 @@ fn empty_and_whitespace_inputs_give_empty_documents() {
 }
 
 #[test]
+fn a_title_given_apart_and_printed_again_is_not_a_section_and_the_byline_under_it_is_read() {
+    // Markdown with a front matter title, its `# Title` again, then a byline.
+    let rich = RichBlocks {
+        blocks: vec![
+            blocks::RawBlock::new(blocks::RawKind::FrontMatter("title".into()), "Field Notes"),
+            blocks::RawBlock::new(blocks::RawKind::TaggedHeading(1), "Field Notes"),
+            blocks::RawBlock::text("By Jane Doe"),
+            blocks::RawBlock::text(
+                "The river rose in the night, and by morning the road was gone.",
+            ),
+        ],
+        containers: Vec::new(),
+    };
+    let doc = parse_rich(rich, SourceFormat::Markdown);
+    assert_eq!(doc.title, "Field Notes");
+    assert_eq!(doc.metadata.author.as_deref(), Some("Jane Doe"));
+    assert!(doc.nodes.is_empty());
+    assert_eq!(doc.body.matches("Field Notes").count(), 1);
+}
+
+#[test]
 fn plain_english_article() {
     let doc = parse(
         "How Rivers Shape Cities\n\nBy Sam Lee\n\nRivers drew the first settlers. Water meant trade and food.\n\n1. Trade\n\nBoats carried goods upstream, and markets grew at every bend.\n\n2. Defence\n\nWe built walls along the banks. We built bridges that could be raised. We built towers on the islands.\n",

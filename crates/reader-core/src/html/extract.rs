@@ -303,17 +303,15 @@ fn skip_subtrees(markup: &Markup, skip: &mut [bool], skips: impl Fn(usize) -> bo
     }
 }
 
-/// True for the characters that part a page title from the site's name.
-pub fn is_title_separator(c: char) -> bool {
-    matches!(c, '|' | '-' | '–' | '—' | '_' | '｜' | ':' | '·')
-}
+/// What parts a page title from the site's name (`标题_网站`, `Title | Site`).
+pub const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", "_", "｜", " :: ", " · "];
 
-/// The page title without the site's name: `标题_网站`, `标题--栏目-网站`,
-/// `Title | Site` and `Title - Site` give their first part, unless another part is more than
+/// The page title without the site's name: `标题_网站`, `Title | Site` and
+/// `Title - Site` give their first part, unless another part is more than
 /// twice as long (`BBC - A long headline`).
 pub fn clean_title(title: &str) -> String {
     let mut best = title;
-    for separator in [" | ", " - ", " – ", " — ", "--", "_", "｜", " :: ", " · "] {
+    for separator in TITLE_SEPARATORS {
         if title.contains(separator) {
             let first = title.split(separator).next().unwrap_or(title);
             let longest = title

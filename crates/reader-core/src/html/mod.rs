@@ -8,9 +8,10 @@
 //!    article; read the title and metadata from the head.
 //! 3. [`convert`]: rebuild the article from an allowlist into blocks with
 //!    inline formatting and containers; URLs by the rule of [`url`].
-//! 4. The title: the article's first `h1`, else the page's, else the page's
-//!    `<title>`; then [`crate::article::parse_rich`] takes over (metadata,
-//!    headings, points, ids).
+//! 4. The title: the article's first `h1`, else the page's heading that its
+//!    `<title>` names (with the metadata lines between it and the article),
+//!    else the page's `<title>`; then [`crate::article::parse_rich`] takes
+//!    over (metadata, headings, points, ids).
 
 pub mod convert;
 pub mod extract;
@@ -177,17 +178,29 @@ pub fn read(
     rich
 }
 
-/// The page's heading of its article, outside the article's container: the
-/// first `h1`–`h3` that the page's `<title>` gives as its first part (a CMS
-/// titles the article with an `h2` and its `<title>` reads `标题--栏目-站点`),
-/// else the first `h1`. (Its node, its text.)
+/// The page's heading of its article: an `h1`–`h3` that the page's `<title>`
+/// names, that is, begins with before a separator (`标题--栏目-站点`,
+/// `Title | Site`) or gives as its cleaned self. A named `h1` first, else
+/// the first `h1`, else the longest named `h2` or `h3` (a CMS heads the
+/// article with an `h2`, its logo the only `h1`). (Its node, its text.)
 fn title_heading(
     markup: &Markup,
     skip: &[bool],
     page_title: Option<&str>,
 ) -> Option<(usize, String)> {
     let cleaned = page_title.map(extract::clean_title);
-    let mut first_h1 = None;
+    let named = |heading: &str| {
+        cleaned.as_deref() == Some(heading)
+            || page_title
+                .and_then(|page| page.strip_prefix(heading))
+                .is_some_and(|rest| {
+                    rest.starts_with("--")
+                        || extract::TITLE_SEPARATORS
+                            .iter()
+                            .any(|s| rest.starts_with(s))
+                })
+    };
+    let (mut first_h1, mut named_h1, mut named_other) = (None, None, None::<(usize, String)>);
     for i in 0..markup.nodes.len() {
         let is_h1 = match markup.tag(i) {
             Some("h1") => true,
@@ -198,20 +211,21 @@ fn title_heading(
         if skip[i] || text.is_empty() {
             continue;
         }
-        let rest = page_title.and_then(|page| page.strip_prefix(text.as_str()));
-        if cleaned.as_ref() == Some(&text)
-            || rest.is_some_and(|rest| {
-                let rest = rest.trim_start();
-                rest.is_empty() || rest.starts_with(extract::is_title_separator)
-            })
+        let is_named = named(&text);
+        if is_h1 {
+            if is_named && named_h1.is_none() {
+                named_h1 = Some((i, text.clone()));
+            }
+            first_h1.get_or_insert((i, text));
+        } else if is_named
+            && named_other
+                .as_ref()
+                .is_none_or(|(_, t)| t.len() < text.len())
         {
-            return Some((i, text));
-        }
-        if is_h1 && first_h1.is_none() {
-            first_h1 = Some((i, text));
+            named_other = Some((i, text));
         }
     }
-    first_h1
+    named_h1.or(first_h1).or(named_other)
 }
 
 /// Metadata lines between the page's title `heading` and its `article`
@@ -229,7 +243,11 @@ fn metadata_lines(markup: &Markup, skip: &[bool], heading: usize, article: usize
         let line = shown_text(markup, skip, i);
         if crate::article::is_metadata_line(&line) {
             lines.push(RawBlock::new(RawKind::Text, line));
-        } else if extract::class_words(markup, i).contains("author") && line.chars().count() <= 30 {
+        } else if line.chars().count() <= 30
+            && extract::class_words(markup, i)
+                .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_'))
+                .any(|word| word == "author")
+        {
             // An unlabelled name the page marks as its author (`<div class="author">`).
             lines.push(RawBlock::new(RawKind::FrontMatter("author".into()), line));
         }

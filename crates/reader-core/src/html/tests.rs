@@ -384,8 +384,11 @@ fn a_cms_page_titles_its_article_with_a_heading_and_a_property_line_outside_it()
             (1, "二、办学理念".to_string())
         ]
     );
+    // The title once, and no property line or column name in the text.
+    let texts = texts(&doc);
+    assert_eq!(texts.iter().filter(|t| t.contains("求真力行")).count(), 1);
     assert!(
-        !texts(&doc)
+        !texts
             .iter()
             .any(|t| t.contains("作者") || t.contains("学习专栏"))
     );
@@ -430,19 +433,39 @@ fn an_article_hidden_until_a_script_shows_it_is_read_and_hidden_asides_are_not()
 }
 
 #[test]
-fn a_page_heading_is_the_title_only_when_the_page_title_starts_with_it() {
-    // The site's name in an `h1` is not the article's title, though `<title>` ends with it.
-    let doc = page(&format!(
-        "<html><head><title>Quiet Rivers -- Essays - Riverside</title></head><body>\
-         <h1>Riverside</h1><h2>Quiet Rivers</h2><main>{}</main></body></html>",
-        story(3)
-    ));
-    assert_eq!(doc.title, "Quiet Rivers");
-    let doc = page(&format!(
-        "<html><head><title>Essays</title></head><body><h1>Quiet Rivers</h1><main>{}</main></body></html>",
-        story(3)
-    ));
-    assert_eq!(doc.title, "Quiet Rivers");
+fn the_title_is_the_h1_the_page_title_names_else_the_first_h1() {
+    let page_with = |title: &str, headings: &str| {
+        page(&format!(
+            "<html><head><title>{title}</title></head><body>{headings}<main>{}</main></body></html>",
+            story(3)
+        ))
+        .title
+    };
+    // Two h1s, the site's first: the one `<title>` names.
+    assert_eq!(
+        page_with(
+            "Quiet Rivers - Riverside",
+            "<h1>Riverside</h1><h1>Quiet Rivers</h1>"
+        ),
+        "Quiet Rivers"
+    );
+    // `<title>` names the site's h2 first: the h1 is still the title.
+    assert_eq!(
+        page_with(
+            "Riverside | Quiet Rivers",
+            "<h2>Riverside</h2><h1>Quiet Rivers</h1>"
+        ),
+        "Quiet Rivers"
+    );
+    // A kicker the title begins with, but not before a separator, is not the title.
+    assert_eq!(
+        page_with(
+            "War: the last days | News",
+            "<h3>War</h3><h2>War: the last days</h2>"
+        ),
+        "War: the last days"
+    );
+    assert_eq!(page_with("Essays", "<h1>Quiet Rivers</h1>"), "Quiet Rivers");
 }
 
 #[test]
