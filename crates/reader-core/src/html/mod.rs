@@ -233,8 +233,12 @@ fn title_heading(
 /// `<div class="author">`): the article's byline and date, though outside
 /// the container that holds its text.
 fn metadata_lines(markup: &Markup, skip: &[bool], heading: usize, article: usize) -> Vec<RawBlock> {
+    /// Property lines sit right under the headline: a page with much more
+    /// between the two is not looked through (nested, that would be slow).
+    const MAX_NODES: usize = 400;
+    let start = markup.nodes[heading].end;
     let mut lines = Vec::new();
-    for i in markup.nodes[heading].end..article {
+    for i in start..article.min(start + MAX_NODES) {
         // A line's innermost `div` or `p` holds it whole.
         let is_line = |j: usize| matches!(markup.tag(j), Some("div" | "p"));
         if skip[i] || !is_line(i) || (i + 1..markup.nodes[i].end).any(is_line) {
