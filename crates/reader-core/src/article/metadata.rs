@@ -51,26 +51,29 @@ const MAX_TITLE_PARTS: usize = 3;
 /// pages do above their text (a headline in bold, perhaps split into a main
 /// title and a `——` subtitle; Markdown's `# Title` under a front matter
 /// title): they are the title, not sections or text of their own. Only an
-/// exact repeat (whitespace aside) counts.
-pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str) {
+/// exact repeat (whitespace aside) counts. True when one was taken out.
+pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str) -> bool {
     let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
-    if title.is_empty() {
-        return;
-    }
+    // After the front matter still to be read (`date:`, a page's `<meta>`).
+    let start = blocks
+        .iter()
+        .position(|b| !matches!(b.kind, RawKind::FrontMatter(_)))
+        .unwrap_or(blocks.len());
     let mut repeated = String::new();
-    for (index, block) in blocks.iter().take(MAX_TITLE_PARTS).enumerate() {
-        if !matches!(block.kind, RawKind::Text | RawKind::TaggedHeading(_)) {
-            return;
+    for (index, block) in blocks[start..].iter().take(MAX_TITLE_PARTS).enumerate() {
+        if title.is_empty() || !matches!(block.kind, RawKind::Text | RawKind::TaggedHeading(_)) {
+            return false;
         }
         repeated.extend(block.text.chars().filter(|c| !c.is_whitespace()));
         if repeated == title {
-            blocks.drain(..=index);
-            return;
+            blocks.drain(start..=start + index);
+            return true;
         }
         if !title.starts_with(&repeated) {
-            return;
+            return false;
         }
     }
+    false
 }
 
 /// Labels of metadata fields, longest first so `文章来源` wins over `来源`.

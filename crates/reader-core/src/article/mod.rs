@@ -433,13 +433,12 @@ pub fn clean(rich: RichBlocks, format: SourceFormat) -> Cleaned {
         .iter()
         .any(|b| b.kind == blocks::RawKind::FrontMatter("title".into()));
     let title = metadata::take_title(&mut raw);
-    // Before the metadata lines (Markdown's `# Title` above its byline) and
-    // after them (a page's property line above its repeated headline).
-    if titled_apart {
-        metadata::drop_title_repeat(&mut raw, &title);
-    }
+    // Before the metadata lines (Markdown's `# Title` above its byline) or
+    // else after them (a page's property line above its repeated headline):
+    // once, for a section named as the title may follow.
+    let repeat_dropped = titled_apart && metadata::drop_title_repeat(&mut raw, &title);
     let mut meta = metadata::take_front_matter(&mut raw);
-    if titled_apart {
+    if titled_apart && !repeat_dropped {
         metadata::drop_title_repeat(&mut raw, &title);
     }
 

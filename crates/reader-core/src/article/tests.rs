@@ -185,10 +185,11 @@ fn empty_and_whitespace_inputs_give_empty_documents() {
 
 #[test]
 fn a_title_given_apart_and_printed_again_is_not_a_section_and_the_byline_under_it_is_read() {
-    // Markdown with a front matter title, its `# Title` again, then a byline.
+    // Markdown with a front matter title and date, its `# Title` again, then a byline.
     let rich = RichBlocks {
         blocks: vec![
             blocks::RawBlock::new(blocks::RawKind::FrontMatter("title".into()), "Field Notes"),
+            blocks::RawBlock::new(blocks::RawKind::FrontMatter("date".into()), "2024-03-05"),
             blocks::RawBlock::new(blocks::RawKind::TaggedHeading(1), "Field Notes"),
             blocks::RawBlock::text("By Jane Doe"),
             blocks::RawBlock::text(
@@ -200,6 +201,7 @@ fn a_title_given_apart_and_printed_again_is_not_a_section_and_the_byline_under_i
     let doc = parse_rich(rich, SourceFormat::Markdown);
     assert_eq!(doc.title, "Field Notes");
     assert_eq!(doc.metadata.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(doc.metadata.published.as_deref(), Some("2024-03-05"));
     assert!(doc.nodes.is_empty());
     assert_eq!(doc.body.matches("Field Notes").count(), 1);
 }

@@ -14,7 +14,7 @@
 //!   and nothing else: no `style`, `class`, `id` or event attribute;
 //! - dropped with everything inside: scripts, styles, `template`, `noscript`,
 //!   `iframe`, `object`, `embed`, forms and their controls, `svg`, `math`,
-//!   media players, and hidden elements.
+//!   media players, and hidden elements (marked by `extract::never_shown`).
 //!
 //! URLs follow [`super::url`]. Text is whitespace-collapsed as a browser shows
 //! it (without a space where a line break joined two Chinese characters), and
@@ -202,6 +202,7 @@ impl<'a> Converting<'a> {
         skip: &'a [bool],
         base: Option<&'a str>,
     ) -> Self {
+        debug_assert_eq!(skip.len(), markup.nodes.len());
         Converting {
             rebuild: Rebuild {
                 markup,
@@ -554,6 +555,8 @@ impl Rebuild<'_> {
                     c == '\n' || c == '\t' || !(c.is_control() || is_bidi_control(c))
                 })),
                 NodeData::Element { tag, .. } => {
+                    // Not `skip`: it marks page furniture by class words too,
+                    // which a highlighter's spans in code may carry.
                     if role(tag) == Role::Drop || is_hidden(markup, i) {
                         i = next;
                         continue;

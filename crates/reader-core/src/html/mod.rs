@@ -181,8 +181,9 @@ pub fn read(
 /// The page's heading of its article: an `h1`–`h3` that the page's `<title>`
 /// names, that is, begins with before a separator (`标题--栏目-站点`,
 /// `Title | Site`) or gives as its cleaned self. A named `h1` first, else
-/// the first `h1`, else the longest named `h2` or `h3` (a CMS heads the
-/// article with an `h2`, its logo the only `h1`). (Its node, its text.)
+/// the first `h1` or the longest named `h2` or `h3`, whichever comes later
+/// (a CMS heads the article with an `h2` under its logo's `h1`). (Its node,
+/// its text.)
 fn title_heading(
     markup: &Markup,
     skip: &[bool],
@@ -225,7 +226,12 @@ fn title_heading(
             named_other = Some((i, text));
         }
     }
-    named_h1.or(first_h1).or(named_other)
+    // An h1 the title does not name, and a named h2 or h3: the one nearer the
+    // article (a site's name comes first, above the page's headline).
+    named_h1.or(match (first_h1, named_other) {
+        (Some(h1), Some(other)) if other.0 > h1.0 => Some(other),
+        (h1, other) => h1.or(other),
+    })
 }
 
 /// Metadata lines between the page's title `heading` and its `article`

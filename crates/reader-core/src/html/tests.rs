@@ -399,7 +399,8 @@ fn a_news_page_names_its_author_date_and_source_between_headline_and_text() {
     let body = "<p>这是一段足够长的正文，用来说明新闻页面的正文在这里开始，而不是在标题旁边。</p>";
     let html = format!(
         "<html><head><title>坚定不移全面从严治党--观点--人民网</title></head><body>\
-         <div class=\"col-1\"><h1>坚定不移全面从严治党</h1><div class=\"author cf\">赵乐际</div>\
+         <div class=\"col-1\"><h1>坚定不移全面从严治党</h1>\
+         <div class=\"authority\">中央纪委国家监委</div><div class=\"author cf\">赵乐际</div>\
          <div class=\"box\">2022年10月31日05:49 | 来源：<a href=\"/\">人民网－人民日报</a></div>\
          <div class=\"rm_txt_con\">{body}{body}{body}<div class=\"edit\">(责编：张三、李四)</div></div>\
          </div></body></html>"
@@ -419,7 +420,8 @@ fn a_news_page_names_its_author_date_and_source_between_headline_and_text() {
 fn an_article_hidden_until_a_script_shows_it_is_read_and_hidden_asides_are_not() {
     // A saved WeChat article: its text in a container styled `visibility: hidden`
     // that the page's script reveals. Smaller hidden parts stay out.
-    let line = "这是一段足够长的正文，说明文章的正文藏在一个等脚本来显示的容器里。";
+    let line = "这是一段足够长的正文，说明文章的正文藏在一个等脚本来显示的容器里，\
+                而且这一段比选出正文容器所需要的字数更长，正文才会被当作文章读出来。";
     let html = format!(
         "<html><head><title>标题</title><script>var big = '{}';</script></head><body>\
          <h1 class=\"rich_media_title\">公众号文章</h1>\
@@ -430,6 +432,16 @@ fn an_article_hidden_until_a_script_shows_it_is_read_and_hidden_asides_are_not()
     );
     let doc = page(&html);
     assert_eq!(texts(&doc), ["公众号文章", line, line, line]);
+}
+
+#[test]
+fn a_date_alone_under_the_headline_is_the_publication_date() {
+    let doc = page(&format!(
+        "<html><body><h1>Quiet Rivers</h1><div class=\"time\">2024-03-05 10:30</div>\
+         <main>{}</main></body></html>",
+        story(3)
+    ));
+    assert_eq!(doc.metadata.published.as_deref(), Some("2024-03-05 10:30"));
 }
 
 #[test]
@@ -464,6 +476,18 @@ fn the_title_is_the_h1_the_page_title_names_else_the_first_h1() {
             "<h3>War</h3><h2>War: the last days</h2>"
         ),
         "War: the last days"
+    );
+    assert_eq!(
+        page_with("War: the last days | News", "<h2>War</h2>"),
+        "War: the last days"
+    );
+    // A logo's h1 with text above the CMS's named h2: the h2, nearer the article.
+    assert_eq!(
+        page_with(
+            "坚持改革--学习专栏-某某中学",
+            "<h1>某某中学</h1><h2>坚持改革</h2>"
+        ),
+        "坚持改革"
     );
     assert_eq!(page_with("Essays", "<h1>Quiet Rivers</h1>"), "Quiet Rivers");
 }
