@@ -153,6 +153,9 @@ struct Candidate {
     sentence_like: bool,
     /// For 第X条: the text after the marker starts after a space, as in laws.
     spaced: bool,
+    /// For 1.2.3: the number before the last, which names the heading it
+    /// belongs under (2); 0 otherwise.
+    parent: u32,
 }
 
 /// Longest standalone heading, in characters.
@@ -233,6 +236,7 @@ fn tagged_levels(blocks: &[RawBlock]) -> Vec<Option<Heading>> {
                 split_at: None,
                 sentence_like: false,
                 spaced: false,
+                parent: 0,
             });
         }
     }
@@ -410,8 +414,21 @@ fn accept_chains(
     }
     let mut chain: Vec<Candidate> = Vec::new();
     let continues = |c: &Candidate, last: Option<u32>| last.is_some_and(|l| c.ordinal == l + 1);
+    // 1.1 alone under 1. (a section with one subsection) says where it belongs.
+    let scope_ordinal = scope
+        .and_then(|b| accepted.iter().rev().find(|a| a.block == b))
+        .map(|a| (a.style, a.ordinal));
+    let named_by_scope = |c: &Candidate| match (c.style, scope_ordinal) {
+        (Style::Decimal(depth), Some((Style::Decimal(above), ordinal))) => {
+            depth == above + 1 && c.ordinal == 1 && c.parent == ordinal
+        }
+        _ => false,
+    };
     let mut finish = |chain: &mut Vec<Candidate>, last_ordinal: &mut Option<u32>| {
-        let keep = chain.len() >= 2 || chain.first().is_some_and(|c| continues(c, *last_ordinal));
+        let keep = chain.len() >= 2
+            || chain
+                .first()
+                .is_some_and(|c| continues(c, *last_ordinal) || named_by_scope(c));
         if keep {
             *last_ordinal = chain.last().map(|c| c.ordinal);
             if !is_list(chain) {
@@ -467,6 +484,7 @@ fn bold_headings(blocks: &[RawBlock], numbered: &[Candidate]) -> Vec<Candidate> 
             split_at: None,
             sentence_like: false,
             spaced: false,
+            parent: 0,
         })
         .collect();
     let texts = blocks.iter().filter(|b| b.kind == RawKind::Text).count();
@@ -482,6 +500,14 @@ fn bold_headings(blocks: &[RawBlock], numbered: &[Candidate]) -> Vec<Candidate> 
 /// marker. The returned candidate's `block` is 0.
 fn classify(line: &str, bold_lead: Option<usize>) -> Option<Candidate> {
     let (style, ordinal, marker_end) = marker(line)?;
+    let parent = match style {
+        Style::Decimal(depth @ 2..) => line
+            .split(['.', '．', ' '])
+            .nth(usize::from(depth) - 2)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0),
+        _ => 0,
+    };
     let candidate = |split_at, sentence_like| Candidate {
         block: 0,
         style,
@@ -489,6 +515,7 @@ fn classify(line: &str, bold_lead: Option<usize>) -> Option<Candidate> {
         split_at,
         sentence_like,
         spaced: false,
+        parent,
     };
     let after = &line[marker_end..];
     let rest = text::trim(after);
@@ -905,6 +932,49 @@ mod tests {
         assert_eq!(
             levels(&["I. Overview", "A. History", "B. Today", "II. Details"]),
             [Some(1), Some(2), Some(2), Some(1)]
+        );
+    }
+
+    #[test]
+    fn a_lone_subsection_numbered_under_its_section_is_a_heading() {
+        let prose = "Programs often need to pass short notes to one another, and this says how.";
+        assert_eq!(
+            levels(&[
+                "1. Introduction",
+                prose,
+                "1.1. Requirements Language",
+                prose,
+                "2. Message Format",
+                prose,
+                "2.1. Note Messages",
+                prose,
+                "2.1.1. Note Text",
+                prose,
+                "2.2. Acknowledgements",
+                prose,
+                "3. Security",
+                prose,
+                "2.1. Quoted from above",
+                prose,
+            ]),
+            [
+                Some(1),
+                None,
+                Some(2),
+                None,
+                Some(1),
+                None,
+                Some(2),
+                None,
+                Some(3),
+                None,
+                Some(2),
+                None,
+                Some(1),
+                None,
+                None,
+                None
+            ]
         );
     }
 
