@@ -151,17 +151,25 @@ pub fn read(
             .blocks
             .iter()
             .position(|b| b.kind == RawKind::TaggedHeading(1));
-        let title = match h1 {
-            Some(i) => Some(rich.blocks.remove(i).text),
-            None => match title_heading(markup, skip, page_title.as_deref()) {
-                Some((heading, title)) => {
-                    if let Some(&article) = found.roots.first() {
-                        header_lines = metadata_lines(markup, skip, heading, article);
-                    }
-                    Some(title)
+        let heading = title_heading(markup, skip, page_title.as_deref());
+        // The article's first h1 is its title, unless `<title>` begins with
+        // another heading: a blog whose text has h1 sections, its headline
+        // above them.
+        let headline_apart = heading.as_ref().is_some_and(|(_, text)| {
+            page_title
+                .as_deref()
+                .is_some_and(|page| begins_with(page, text))
+                && h1.is_none_or(|i| rich.blocks[i].text != *text)
+        });
+        let title = match (h1, heading) {
+            (Some(i), _) if !headline_apart => Some(rich.blocks.remove(i).text),
+            (_, Some((heading, title))) => {
+                if let Some(&article) = found.roots.first() {
+                    header_lines = metadata_lines(markup, skip, heading, article);
                 }
-                None => page_title.as_deref().map(extract::clean_title),
-            },
+                Some(title)
+            }
+            (_, None) => page_title.as_deref().map(extract::clean_title),
         };
         if let Some(title) = title {
             front.insert(
@@ -192,14 +200,7 @@ fn title_heading(
     let cleaned = page_title.map(extract::clean_title);
     let named = |heading: &str| {
         cleaned.as_deref() == Some(heading)
-            || page_title
-                .and_then(|page| page.strip_prefix(heading))
-                .is_some_and(|rest| {
-                    rest.starts_with("--")
-                        || extract::TITLE_SEPARATORS
-                            .iter()
-                            .any(|s| rest.starts_with(s))
-                })
+            || page_title.is_some_and(|page| begins_with(page, heading))
     };
     let (mut first_h1, mut named_h1, mut named_other) = (None, None, None::<(usize, String)>);
     for i in 0..markup.nodes.len() {
@@ -231,6 +232,16 @@ fn title_heading(
     named_h1.or(match (first_h1, named_other) {
         (Some(h1), Some(other)) if other.0 > h1.0 => Some(other),
         (h1, other) => h1.or(other),
+    })
+}
+
+/// True when a page's `<title>` begins with `heading`, then a separator.
+fn begins_with(page_title: &str, heading: &str) -> bool {
+    page_title.strip_prefix(heading).is_some_and(|rest| {
+        rest.starts_with("--")
+            || extract::TITLE_SEPARATORS
+                .iter()
+                .any(|s| rest.starts_with(s))
     })
 }
 

@@ -493,6 +493,34 @@ fn the_title_is_the_h1_the_page_title_names_else_the_first_h1() {
 }
 
 #[test]
+fn a_headline_the_page_title_begins_with_wins_over_the_text_s_own_h1_sections() {
+    // A blog's text with h1 sections, its headline above them.
+    let html = format!(
+        "<html><head><title>Quiet Rivers_Jane's blog-Blogs</title></head><body>\
+         <h1 class=\"title-article\">Quiet Rivers</h1><article>\
+         <h1>Where they start</h1>{}<h1>Where they end</h1>{}</article></body></html>",
+        story(2),
+        story(2)
+    );
+    let doc = page(&html);
+    assert_eq!(doc.title, "Quiet Rivers");
+    assert_eq!(
+        outline(&doc),
+        [
+            (1, "Where they start".to_string()),
+            (1, "Where they end".to_string())
+        ]
+    );
+    // Its own h1 stays the title when `<title>` is only the site's name.
+    let html = format!(
+        "<html><head><title>Riverside</title></head><body><h1>Riverside</h1>\
+         <article><h1>Quiet Rivers</h1>{}</article></body></html>",
+        story(3)
+    );
+    assert_eq!(page(&html).title, "Quiet Rivers");
+}
+
+#[test]
 fn text_between_line_breaks_in_a_container_is_found() {
     // Older Chinese sites put the article straight into a <div> with <br>s.
     let line = "坚持以人民为中心的发展思想，推动各项工作落到实处，确保取得实效。";
