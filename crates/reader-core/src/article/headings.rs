@@ -420,7 +420,11 @@ fn accept_chains(
         .map(|a| (a.style, a.ordinal));
     let named_by_scope = |c: &Candidate| match (c.style, scope_ordinal) {
         (Style::Decimal(depth), Some((Style::Decimal(above), ordinal))) => {
-            depth == above + 1 && c.ordinal == 1 && c.parent == ordinal
+            depth == above + 1
+                && c.ordinal == 1
+                && c.parent == ordinal
+                && c.split_at.is_none()
+                && !c.sentence_like
         }
         _ => false,
     };
@@ -500,12 +504,16 @@ fn bold_headings(blocks: &[RawBlock], numbered: &[Candidate]) -> Vec<Candidate> 
 /// marker. The returned candidate's `block` is 0.
 fn classify(line: &str, bold_lead: Option<usize>) -> Option<Candidate> {
     let (style, ordinal, marker_end) = marker(line)?;
+    // Not in `1.1 million people…`: a heading's first word has a capital.
+    let lower_case = line[marker_end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_lowercase());
     let parent = match style {
-        Style::Decimal(depth @ 2..) => line
-            .split(['.', '．', ' '])
+        Style::Decimal(depth @ 2..) if !lower_case => line
+            .split(['.', '．'])
             .nth(usize::from(depth) - 2)
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0),
+            .and_then(leading_number)
+            .map_or(0, |(n, _)| n),
         _ => 0,
     };
     let candidate = |split_at, sentence_like| Candidate {
@@ -956,6 +964,11 @@ mod tests {
                 prose,
                 "2.1. Quoted from above",
                 prose,
+                "4. Numbers",
+                "4.1 million people moved. The rest stayed where they were, by the river.",
+                "5. Names",
+                "5.1 million people",
+                prose,
             ]),
             [
                 Some(1),
@@ -972,6 +985,11 @@ mod tests {
                 None,
                 Some(1),
                 None,
+                None,
+                None,
+                Some(1),
+                None,
+                Some(1),
                 None,
                 None
             ]

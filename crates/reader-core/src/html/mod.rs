@@ -152,14 +152,15 @@ pub fn read(
             .iter()
             .position(|b| b.kind == RawKind::TaggedHeading(1));
         let heading = title_heading(markup, skip, page_title.as_deref());
-        // The article's first h1 is its title, unless `<title>` begins with
-        // another heading: a blog whose text has h1 sections, its headline
-        // above them.
-        let headline_apart = heading.as_ref().is_some_and(|(_, text)| {
-            page_title
-                .as_deref()
-                .is_some_and(|page| begins_with(page, text))
-                && h1.is_none_or(|i| rich.blocks[i].text != *text)
+        // The article's first h1 is its title, unless `<title>` begins with a
+        // heading above the article and does not name that h1: a blog whose
+        // text has h1 sections, its headline above them.
+        let headline_apart = heading.as_ref().is_some_and(|(node, text)| {
+            page_title.as_deref().is_some_and(|page| {
+                begins_with(page, text)
+                    && found.roots.first().is_some_and(|&article| *node < article)
+                    && h1.is_none_or(|i| !page.contains(rich.blocks[i].text.as_str()))
+            })
         });
         let title = match (h1, heading) {
             (Some(i), _) if !headline_apart => Some(rich.blocks.remove(i).text),

@@ -511,13 +511,21 @@ fn a_headline_the_page_title_begins_with_wins_over_the_text_s_own_h1_sections() 
             (1, "Where they end".to_string())
         ]
     );
-    // Its own h1 stays the title when `<title>` is only the site's name.
-    let html = format!(
-        "<html><head><title>Riverside</title></head><body><h1>Riverside</h1>\
-         <article><h1>Quiet Rivers</h1>{}</article></body></html>",
-        story(3)
-    );
-    assert_eq!(page(&html).title, "Quiet Rivers");
+    // Its own h1 stays the title when `<title>` names it too, or begins with
+    // a heading below the article's start.
+    for (title, headings, after) in [
+        ("Riverside", "<h1>Riverside</h1>", ""),
+        ("Riverside | Quiet Rivers", "<h1>Riverside</h1>", ""),
+        ("Installation | MyLib", "", "<h2>Installation</h2>"),
+    ] {
+        let html = format!(
+            "<html><head><title>{title}</title></head><body>{headings}\
+             <article><h1>Quiet Rivers</h1>{}{after}{}</article></body></html>",
+            story(3),
+            story(1)
+        );
+        assert_eq!(page(&html).title, "Quiet Rivers", "{title}");
+    }
 }
 
 #[test]
