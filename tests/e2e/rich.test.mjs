@@ -187,6 +187,20 @@ test('a Chinese page whose headings are bold paragraphs', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('a school CMS page: the headline from its h2, the byline from the property line above the text, the headline not repeated', async () => {
+  const page = await readerWith({ src: '/fixtures/pages/zh-school.html' });
+  const read = await readArticle(page);
+  assert.equal(read.title, '扎实推进课程改革 全面提升育人质量');
+  for (const part of ['李明', '2023年09月01日']) assert.ok(read.byline.includes(part), read.byline);
+  assert.ok(read.text.includes('新学期开始了'), read.text);
+  for (const junk of ['——全面提升育人质量', '学习专栏', '推荐阅读', '点击数', '打印正文', '上一篇', '版权所有', '今天是']) {
+    assert.ok(!read.text.includes(junk), `"${junk}" is shown`);
+  }
+  const outline = await page.evaluate(() => document.querySelector('article-reader').outline());
+  assert.deepEqual(outline.map((node) => node.label), ['一、统一思想认识', '二、抓好重点任务', '三、加强组织保障']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('Markdown: links, emphasis, code, images and tables render as elements; raw markup never shows', async () => {
   const page = await readerWith({ src: '/fixtures/notes.md', 'ui-lang': 'en' });
   const read = await readArticle(page, (root) => ({

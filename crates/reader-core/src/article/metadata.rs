@@ -51,9 +51,10 @@ const MAX_TITLE_PARTS: usize = 3;
 /// pages do above their text (a headline in bold, perhaps split into a main
 /// title and a `——` subtitle; Markdown's `# Title` under a front matter
 /// title): they are the title, not sections or text of their own. Only an
-/// exact repeat (whitespace aside) counts. True when one was taken out.
+/// exact repeat of its letters and digits counts (spaces and dashes aside).
+/// True when one was taken out.
 pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str) -> bool {
-    let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let title: String = title.chars().filter(|c| c.is_alphanumeric()).collect();
     // After the front matter still to be read (`date:`, a page's `<meta>`).
     let start = blocks
         .iter()
@@ -64,7 +65,7 @@ pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str) -> bool {
         if title.is_empty() || !matches!(block.kind, RawKind::Text | RawKind::TaggedHeading(_)) {
             return false;
         }
-        repeated.extend(block.text.chars().filter(|c| !c.is_whitespace()));
+        repeated.extend(block.text.chars().filter(|c| c.is_alphanumeric()));
         if repeated == title {
             blocks.drain(start..=start + index);
             return true;
@@ -516,6 +517,9 @@ mod tests {
     fn only_an_exact_repeat_of_the_title_in_its_first_blocks_is_dropped() {
         let title = "博雅通达 求真力行——学校工作汇报";
         let mut b = blocks(&["博雅通达  求真力行", "——学校工作汇报", "正文。"]);
+        drop_title_repeat(&mut b, title);
+        assert_eq!(b, blocks(&["正文。"]));
+        let mut b = blocks(&["博雅通达", "求真力行 学校工作汇报", "正文。"]);
         drop_title_repeat(&mut b, title);
         assert_eq!(b, blocks(&["正文。"]));
         for kept in [
