@@ -44,6 +44,11 @@ pub fn take_title(blocks: &mut Vec<RawBlock>) -> String {
     }
 }
 
+/// What a title printed again may add or drop between its parts.
+fn is_spacing(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '—' | '–' | '―' | '-')
+}
+
 /// Most blocks a repeated title is split into (a headline and its `——` subtitle).
 const MAX_TITLE_PARTS: usize = 3;
 
@@ -51,30 +56,37 @@ const MAX_TITLE_PARTS: usize = 3;
 /// pages do above their text (a headline in bold, perhaps split into a main
 /// title and a `——` subtitle; Markdown's `# Title` under a front matter
 /// title): they are the title, not sections or text of their own. Only an
-/// exact repeat of its letters and digits counts (spaces and dashes aside).
-/// True when one was taken out.
-pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str) -> bool {
-    let title: String = title.chars().filter(|c| c.is_alphanumeric()).collect();
+/// exact repeat counts, spaces and dashes aside. A short label or two above
+/// it (the page's column) goes with it: a container read with its headline
+/// holds them. `headings`: whether the repeat may be a heading; else only
+/// paragraphs (a section named as the title may follow the metadata).
+pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str, headings: bool) {
+    /// Longest label above a repeated title.
+    const MAX_LABEL_CHARS: usize = 20;
+    let title: String = title.chars().filter(|&c| !is_spacing(c)).collect();
     // After the front matter still to be read (`date:`, a page's `<meta>`).
     let start = blocks
         .iter()
         .position(|b| !matches!(b.kind, RawKind::FrontMatter(_)))
         .unwrap_or(blocks.len());
-    let mut repeated = String::new();
-    for (index, block) in blocks[start..].iter().take(MAX_TITLE_PARTS).enumerate() {
-        if title.is_empty() || !matches!(block.kind, RawKind::Text | RawKind::TaggedHeading(_)) {
-            return false;
+    for first in start..blocks.len().min(start + MAX_TITLE_PARTS) {
+        if first > start && char_len(&blocks[first - 1].text) > MAX_LABEL_CHARS {
+            return;
         }
-        repeated.extend(block.text.chars().filter(|c| c.is_alphanumeric()));
-        if repeated == title {
-            blocks.drain(start..=start + index);
-            return true;
-        }
-        if !title.starts_with(&repeated) {
-            return false;
+        let mut repeated = String::new();
+        for (index, block) in blocks[first..].iter().take(MAX_TITLE_PARTS).enumerate() {
+            let kind = block.kind == RawKind::Text
+                || (headings && matches!(block.kind, RawKind::TaggedHeading(_)));
+            repeated.extend(block.text.chars().filter(|&c| !is_spacing(c)));
+            if title.is_empty() || !kind || !title.starts_with(&repeated) {
+                break;
+            }
+            if repeated == title {
+                blocks.drain(start..=first + index);
+                return;
+            }
         }
     }
-    false
 }
 
 /// Labels of metadata fields, longest first so `文章来源` wins over `来源`.
@@ -517,11 +529,28 @@ mod tests {
     fn only_an_exact_repeat_of_the_title_in_its_first_blocks_is_dropped() {
         let title = "博雅通达 求真力行——学校工作汇报";
         let mut b = blocks(&["博雅通达  求真力行", "——学校工作汇报", "正文。"]);
-        drop_title_repeat(&mut b, title);
+        drop_title_repeat(&mut b, title, true);
         assert_eq!(b, blocks(&["正文。"]));
         let mut b = blocks(&["博雅通达", "求真力行 学校工作汇报", "正文。"]);
-        drop_title_repeat(&mut b, title);
+        drop_title_repeat(&mut b, title, true);
         assert_eq!(b, blocks(&["正文。"]));
+        // The column's name above a headline read with the text, not the paragraph before it.
+        let heading = |level, text: &str| RawBlock::new(RawKind::TaggedHeading(level), text);
+        let mut b = vec![
+            heading(3, "学习专栏"),
+            heading(2, title),
+            RawBlock::text("正文。"),
+        ];
+        drop_title_repeat(&mut b, title, true);
+        assert_eq!(b, blocks(&["正文。"]));
+        let long = "这是一段比栏目名称长得多的正文，它不会因为后面的标题而被去掉。";
+        let mut b = vec![RawBlock::text(long), heading(2, title)];
+        drop_title_repeat(&mut b, title, true);
+        assert_eq!(b.len(), 2);
+        // Only paragraphs when headings are not asked for: a section may be named so.
+        let mut b = vec![heading(2, title), RawBlock::text("正文。")];
+        drop_title_repeat(&mut b, title, false);
+        assert_eq!(b.len(), 2);
         for kept in [
             &[
                 "博雅通达 求真力行——学校工作汇报的正文从这里开始。",
@@ -531,7 +560,7 @@ mod tests {
             &["博雅通达 求真力行", "正文。"][..],
         ] {
             let mut b = blocks(kept);
-            drop_title_repeat(&mut b, title);
+            drop_title_repeat(&mut b, title, true);
             assert_eq!(b, blocks(kept));
         }
     }

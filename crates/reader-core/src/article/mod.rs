@@ -433,13 +433,15 @@ pub fn clean(rich: RichBlocks, format: SourceFormat) -> Cleaned {
         .iter()
         .any(|b| b.kind == blocks::RawKind::FrontMatter("title".into()));
     let title = metadata::take_title(&mut raw);
-    // Before the metadata lines (Markdown's `# Title` above its byline) or
-    // else after them (a page's property line above its repeated headline):
-    // once, for a section named as the title may follow.
-    let repeat_dropped = titled_apart && metadata::drop_title_repeat(&mut raw, &title);
+    // Before the metadata lines (Markdown's `# Title` above its byline, a
+    // CMS's `h2` above its property line) and after them (the headline again
+    // in bold at the top of the text).
+    if titled_apart {
+        metadata::drop_title_repeat(&mut raw, &title, true);
+    }
     let mut meta = metadata::take_front_matter(&mut raw);
-    if titled_apart && !repeat_dropped {
-        metadata::drop_title_repeat(&mut raw, &title);
+    if titled_apart {
+        metadata::drop_title_repeat(&mut raw, &title, false);
     }
 
     // 3. Footer boilerplate and the signature at the end.
