@@ -284,6 +284,11 @@ test('long unbreakable strings wrap: headings, the outline and chips stay on a 3
 test('no layout shift when the article replaces the loading state', async () => {
   for (const options of [phone, desktop]) {
     const page = await strictPage(bed.browser, options);
+    // A slow phone's CPU: frames are painted between the steps of loading
+    // (the message changing, the header before its title), as they were on
+    // a loaded test machine before those steps stopped moving anything.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await page.addInitScript(() => {
       window.layoutShift = 0;
       new PerformanceObserver((list) => {
