@@ -64,12 +64,13 @@ pub fn KeywordBar(props: &Props) -> Html {
             }
         });
     }
-    // Emits `action` and says where focus goes once the bar has rendered.
-    let press = |action: Action, after: AfterPress| {
+    // Emits the action `make` makes (on each press: cloning one costs code)
+    // and says where focus goes once the bar has rendered.
+    let press = |make: Box<dyn Fn() -> Action>, after: AfterPress| {
         let (onaction, after_press) = (onaction.clone(), after_press.clone());
         Callback::from(move |_: MouseEvent| {
             *after_press.borrow_mut() = Some(after);
-            onaction.emit(action.clone());
+            onaction.emit(make());
         })
     };
 
@@ -114,7 +115,7 @@ pub fn KeywordBar(props: &Props) -> Html {
     let chips = props.keywords.iter().enumerate().map(|(i, keyword)| {
         let targeted = props.find_target == Some(i);
         let ontarget = onaction.reform(move |_: MouseEvent| Action::SetFindTarget((!targeted).then_some(i)));
-        let onremove = press(Action::RemoveKeyword(i), AfterPress::ChipRemoved(i));
+        let onremove = press(Box::new(move || Action::RemoveKeyword(i)), AfterPress::ChipRemoved(i));
         html! {
             <li class={classes!("ar-chip", dom_ids::keyword_colour(i), targeted.then_some("ar-chip-target"))} key={keyword.text.clone()}>
                 <button
@@ -150,7 +151,7 @@ pub fn KeywordBar(props: &Props) -> Html {
                                 type="button"
                                 class="ar-button ar-suggestion"
                                 aria-label={props.lang.add_suggestion(phrase)}
-                                onclick={press(Action::AddKeyword(phrase.clone()), AfterPress::SuggestionAdded(i))}
+                                onclick={press(Box::new({ let phrase = phrase.clone(); move || Action::AddKeyword(phrase.clone()) }), AfterPress::SuggestionAdded(i))}
                             >
                                 { phrase }
                             </button>
@@ -163,10 +164,10 @@ pub fn KeywordBar(props: &Props) -> Html {
     });
     let has_keywords = !props.keywords.is_empty();
     let onclear = press(
-        Action::SetKeywords {
+        Box::new(|| Action::SetKeywords {
             list: Vec::new(),
             by: KeywordsBy::Reader,
-        },
+        }),
         AfterPress::Input,
     );
 
@@ -226,7 +227,7 @@ pub fn KeywordBar(props: &Props) -> Html {
                         type="button"
                         class="ar-chip-remove"
                         aria-label={labels.dismiss}
-                        onclick={press(Action::DismissKeywordProblem, AfterPress::Input)}
+                        onclick={press(Box::new(|| Action::DismissKeywordProblem), AfterPress::Input)}
                     ></button>
                 </p>
             }

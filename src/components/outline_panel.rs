@@ -152,9 +152,10 @@ pub fn OutlinePanel(props: &Props) -> Html {
             }
         })
     };
-    let emit = |action: Action| {
+    // The action is made on each press (it is not `Clone`d: that costs code).
+    let emit = |action: fn() -> Action| {
         let onaction = props.onaction.clone();
-        Callback::from(move |_: MouseEvent| onaction.emit(action.clone()))
+        Callback::from(move |_: MouseEvent| onaction.emit(action()))
     };
     // Rows are built apart: one listener hears them all. A click takes the
     // tab stop to the row, then folds it (on its twisty) or goes there.
@@ -192,11 +193,11 @@ pub fn OutlinePanel(props: &Props) -> Html {
                 <div class="ar-outline-head">
                     <h2 class="ar-outline-title" id={dom_ids::OUTLINE_TITLE}>{ labels.outline }</h2>
                     <div class="ar-outline-actions">
-                        <button type="button" class="ar-button" onclick={emit(Action::ExpandAll)}>{ labels.expand_all }</button>
-                        <button type="button" class="ar-button" onclick={emit(Action::CollapseAll)}>{ labels.collapse_all }</button>
-    { toggle_button(labels.reading_times, props.reading_times, emit(Action::ToggleReadingTimes)) }
+                        <button type="button" class="ar-button" onclick={emit(|| Action::ExpandAll)}>{ labels.expand_all }</button>
+                        <button type="button" class="ar-button" onclick={emit(|| Action::CollapseAll)}>{ labels.collapse_all }</button>
+    { toggle_button(labels.reading_times, props.reading_times, emit(|| Action::ToggleReadingTimes)) }
                         if props.has_keywords {
-                            { toggle_button(labels.only_with_matches, props.only_with_matches, emit(Action::ToggleOnlyWithMatches)) }
+                            { toggle_button(labels.only_with_matches, props.only_with_matches, emit(|| Action::ToggleOnlyWithMatches)) }
                         }
                     </div>
                 </div>
