@@ -187,8 +187,8 @@ pub fn read(
     rich
 }
 
-/// The page's heading of its article: an `h1`–`h3` that the page's `<title>`
-/// names, that is, begins with before a separator (`标题--栏目-站点`,
+/// The page's heading of its article: an `h1`–`h3` (or an element whose
+/// class says `title`) that the page's `<title>` names, that is, begins with before a separator (`标题--栏目-站点`,
 /// `Title | Site`) or gives as its cleaned self. A named `h1` first, else
 /// the first `h1` or the longest named `h2` or `h3`, whichever comes later
 /// (a CMS heads the article with an `h2` under its logo's `h1`). (Its node,
@@ -208,6 +208,13 @@ fn title_heading(
         let is_h1 = match markup.tag(i) {
             Some("h1") => true,
             Some("h2" | "h3") => false,
+            // A government site's `<div class="title">`: a few nodes at most.
+            Some("div" | "p" | "td")
+                if markup.nodes[i].end - i <= 4
+                    && extract::class_words(markup, i).contains("title") =>
+            {
+                false
+            }
             _ => continue,
         };
         let text = shown_text(markup, skip, i);

@@ -435,6 +435,20 @@ fn an_article_hidden_until_a_script_shows_it_is_read_and_hidden_asides_are_not()
 }
 
 #[test]
+fn a_headline_in_a_title_div_gives_the_metadata_under_it() {
+    let doc = page(&format!(
+        "<html><head><title>Quiet Rivers_County Government</title></head><body>\
+         <div class=\"xl_title\">Quiet Rivers</div>\
+         <div class=\"info\">Source: County Office | Published: 2024-03-05</div>\
+         <div id=\"zoom\">{}</div></body></html>",
+        story(3)
+    ));
+    assert_eq!(doc.title, "Quiet Rivers");
+    assert_eq!(doc.metadata.source.as_deref(), Some("County Office"));
+    assert_eq!(doc.metadata.published.as_deref(), Some("2024-03-05"));
+}
+
+#[test]
 fn a_date_alone_under_the_headline_is_the_publication_date() {
     let doc = page(&format!(
         "<html><body><h1>Quiet Rivers</h1><div class=\"time\">2024-03-05 10:30</div>\
