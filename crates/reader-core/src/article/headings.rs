@@ -357,8 +357,8 @@ fn appendices(candidates: &[Candidate], accepted: &mut Vec<Candidate>) {
 /// `candidates` are in text order; `skip_glued` leaves out glued articles.
 fn accept_sequences(candidates: &[Candidate], skip_glued: bool) -> Vec<Candidate> {
     let blocks = candidates.last().map_or(0, |c| c.block + 1);
-    // The style of the heading accepted at each block, for scope look-ups.
-    let mut accepted_at: Vec<Option<Style>> = vec![None; blocks];
+    // The style and number of the heading accepted at each block, for scope look-ups.
+    let mut accepted_at: Vec<Option<(Style, u32)>> = vec![None; blocks];
     let mut accepted = Vec::new();
     for rank in NUMBERED..RANKS {
         // Law articles are numbered through the whole law, across its chapters.
@@ -393,7 +393,7 @@ fn accept_sequences(candidates: &[Candidate], skip_glued: bool) -> Vec<Candidate
             group.extend(c);
         }
         for c in &accepted[start..] {
-            accepted_at[c.block] = Some(c.style);
+            accepted_at[c.block] = Some((c.style, c.ordinal));
         }
     }
     accepted
@@ -405,20 +405,18 @@ fn accept_sequences(candidates: &[Candidate], skip_glued: bool) -> Vec<Candidate
 fn accept_chains(
     group: &[Candidate],
     scope: Option<usize>,
-    accepted_at: &[Option<Style>],
+    accepted_at: &[Option<(Style, u32)>],
     last_ordinal: &mut Option<u32>,
     accepted: &mut Vec<Candidate>,
 ) {
-    if scope.is_some_and(|b| accepted_at[b] == Some(Style::Article)) {
+    let scope_heading = scope.and_then(|b| accepted_at[b]);
+    if scope_heading.is_some_and(|(style, _)| style == Style::Article) {
         return;
     }
     let mut chain: Vec<Candidate> = Vec::new();
     let continues = |c: &Candidate, last: Option<u32>| last.is_some_and(|l| c.ordinal == l + 1);
     // 1.1 alone under 1. (a section with one subsection) says where it belongs.
-    let scope_ordinal = scope
-        .and_then(|b| accepted.iter().rev().find(|a| a.block == b))
-        .map(|a| (a.style, a.ordinal));
-    let named_by_scope = |c: &Candidate| match (c.style, scope_ordinal) {
+    let named_by_scope = |c: &Candidate| match (c.style, scope_heading) {
         (Style::Decimal(depth), Some((Style::Decimal(above), ordinal))) => {
             depth == above + 1
                 && c.ordinal == 1

@@ -64,6 +64,9 @@ pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str, headings: bool
     /// Longest label above a repeated title.
     const MAX_LABEL_CHARS: usize = 20;
     let title: String = title.chars().filter(|&c| !is_spacing(c)).collect();
+    if title.is_empty() {
+        return;
+    }
     // After the front matter still to be read (`date:`, a page's `<meta>`).
     let start = blocks
         .iter()
@@ -78,7 +81,7 @@ pub fn drop_title_repeat(blocks: &mut Vec<RawBlock>, title: &str, headings: bool
             let kind = block.kind == RawKind::Text
                 || (headings && matches!(block.kind, RawKind::TaggedHeading(_)));
             repeated.extend(block.text.chars().filter(|&c| !is_spacing(c)));
-            if title.is_empty() || !kind || !title.starts_with(&repeated) {
+            if !kind || !title.starts_with(&repeated) {
                 break;
             }
             if repeated == title {

@@ -14,6 +14,7 @@
 //! The page's `<title>` and `<meta>` author, date and site name are read from
 //! the head; [`clean_title`] takes the site's name off the title.
 
+use super::collapse_spaces;
 use super::convert::is_hidden;
 use super::markup::{Markup, NodeData};
 
@@ -275,32 +276,33 @@ pub fn main_content(markup: &Markup, body: usize, skip: &[bool]) -> Vec<usize> {
 /// articles come saved so), not something the page keeps out of sight.
 pub fn never_shown(markup: &Markup, dropped: impl Fn(&str) -> bool) -> Vec<bool> {
     let mut skip = vec![false; markup.nodes.len()];
-    skip_subtrees(markup, &mut skip, |i| markup.tag(i).is_some_and(&dropped));
-    if (0..markup.nodes.len()).any(|i| !skip[i] && is_hidden(markup, i)) {
-        let chars = stats(markup, &skip).chars;
-        let total: u32 = (0..markup.nodes.len())
-            .filter(|&i| markup.nodes[i].parent.is_none())
-            .map(|i| chars[i])
-            .sum();
-        skip_subtrees(markup, &mut skip, |i| {
-            is_hidden(markup, i) && chars[i] * 2 <= total
-        });
-    }
-    skip
-}
-
-/// Marks in `skip` the subtrees of the elements not yet skipped that `skips`.
-fn skip_subtrees(markup: &Markup, skip: &mut [bool], skips: impl Fn(usize) -> bool) {
     let mut i = 0;
     while i < markup.nodes.len() {
         let end = markup.nodes[i].end.max(i + 1);
-        if !skip[i] && skips(i) {
+        if markup.tag(i).is_some_and(&dropped) {
             skip[i..end].fill(true);
             i = end;
         } else {
             i += 1;
         }
     }
+    let hidden: Vec<usize> = (0..markup.nodes.len())
+        .filter(|&i| !skip[i] && is_hidden(markup, i))
+        .collect();
+    if !hidden.is_empty() {
+        let chars = stats(markup, &skip).chars;
+        let total: u32 = (0..markup.nodes.len())
+            .filter(|&i| markup.nodes[i].parent.is_none())
+            .map(|i| chars[i])
+            .sum();
+        // Outer first: one inside a hidden part already skipped stays so.
+        for i in hidden {
+            if !skip[i] && chars[i] * 2 <= total {
+                skip[i..markup.nodes[i].end.max(i + 1)].fill(true);
+            }
+        }
+    }
+    skip
 }
 
 /// What parts a page title from the site's name (`标题_网站`, `Title | Site`).
@@ -326,7 +328,7 @@ pub fn clean_title(title: &str) -> String {
             break;
         }
     }
-    best.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_spaces(best)
 }
 
 /// What the head says: (title as written, [(field, value)]) with fields
@@ -341,13 +343,7 @@ pub fn head_info(markup: &Markup) -> (Option<String>, Vec<(&'static str, String)
     for i in head..markup.nodes[head].end {
         match markup.tag(i) {
             Some("title") if title.is_none() => {
-                title = Some(
-                    markup
-                        .text(i)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
+                title = Some(collapse_spaces(&markup.text(i)));
             }
             Some("meta") => {
                 let key = markup

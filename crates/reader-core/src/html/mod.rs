@@ -188,8 +188,9 @@ pub fn read(
 }
 
 /// The page's heading of its article: an `h1`–`h3` (or an element whose
-/// class says `title`) that the page's `<title>` names, that is, begins with before a separator (`标题--栏目-站点`,
-/// `Title | Site`) or gives as its cleaned self. A named `h1` first, else
+/// class says `title`) that the page's `<title>` names, that is, begins
+/// with before a separator (`标题--栏目-站点`, `Title | Site`) or gives as
+/// its cleaned self. A named `h1` first, else
 /// the first `h1` or the longest named `h2` or `h3`, whichever comes later
 /// (a CMS heads the article with an `h2` under its logo's `h1`). (Its node,
 /// its text.)
@@ -217,8 +218,11 @@ fn title_heading(
             }
             _ => continue,
         };
+        if skip[i] {
+            continue;
+        }
         let text = shown_text(markup, skip, i);
-        if skip[i] || text.is_empty() {
+        if text.is_empty() {
             continue;
         }
         let is_named = named(&text);
@@ -299,6 +303,7 @@ fn shown_text(markup: &Markup, skip: &[bool], index: usize) -> String {
     collapse_spaces(&text)
 }
 
+/// `text` with its runs of white space made one space, and none at its ends.
 fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
