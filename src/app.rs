@@ -21,8 +21,9 @@ use crate::components::settings_panel::settings_panel;
 use crate::components::status_view::{loading_view, notice_view, problem_view};
 use crate::components::toolbar::toolbar;
 use crate::hooks::{
-    use_article, use_changed, use_dismiss, use_focus_request, use_highlights, use_memory,
-    use_narrow, use_reading_position, use_reveal_on_find, use_suggestions, use_url_hash,
+    narrow_at_start, use_article, use_changed, use_dismiss, use_focus_request, use_highlights,
+    use_memory, use_narrow, use_reading_position, use_reveal_on_find, use_suggestions,
+    use_url_hash,
 };
 use crate::web::article_dom::ArticleDom;
 use crate::web::{dom, highlights, storage};
@@ -101,6 +102,9 @@ pub fn App(props: &Props) -> Html {
         // Settings before the first render, so the theme never flashes.
         state.apply(Action::SetSettingsPreset(config.settings));
         state.apply(Action::RestoreSettings(storage::load_settings()));
+        if let Some(narrow) = props.host.as_ref().and_then(narrow_at_start) {
+            state.apply(Action::SetNarrow(narrow));
+        }
         Store(state)
     });
     let root = use_node_ref();

@@ -20,7 +20,7 @@ pub use use_dismiss::use_dismiss;
 pub use use_focus_request::use_focus_request;
 pub use use_highlights::use_highlights;
 pub use use_memory::use_memory;
-pub use use_narrow::use_narrow;
+pub use use_narrow::{narrow_at_start, use_narrow};
 pub use use_reading_position::use_reading_position;
 pub use use_reveal_on_find::use_reveal_on_find;
 pub use use_suggestions::use_suggestions;

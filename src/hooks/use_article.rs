@@ -67,12 +67,6 @@ pub fn use_article(
                         return;
                     };
                     onaction.emit(Action::Progress(Loading::Fetching));
-                    // The loading state is painted first, even when the
-                    // answer is there already (fetched early): an article
-                    // drawn before the reader's first frame was painted
-                    // sometimes moved once it was (a layout shift, in about
-                    // one run in eight of the e2e test that looks for one).
-                    after_paint().await;
                     let fetched = fetch::fetch_article(
                         url,
                         *timeout_seconds,

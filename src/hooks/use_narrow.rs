@@ -1,7 +1,7 @@
 //! Whether the reader is narrow (phone-sized), where the outline is a drawer.
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
+use web_sys::{Element, HtmlElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 /// Widest reader, in CSS pixels, that gets the narrow layout. reader.css has
@@ -38,4 +38,14 @@ pub fn use_narrow(root: NodeRef, onnarrow: Callback<bool>) {
             }
         }
     });
+}
+
+/// Whether the reader will be narrow, read before its first frame from the
+/// width of the element around it (which a reader fills, unless the page
+/// says otherwise; the observer above corrects a wrong guess). The observer
+/// tells only once a frame is laid out, and the article can be in the first:
+/// drawn wide on a phone, it moved when its keyword bar was then put away.
+pub fn narrow_at_start(host: &HtmlElement) -> Option<bool> {
+    let width = host.parent_element()?.client_width();
+    (width > 0).then_some(width <= NARROW_MAX_PX)
 }
