@@ -257,20 +257,27 @@ fn is_page_spaced(at: &[usize]) -> bool {
 /// Drops site chrome repeated through the page: a line with a boilerplate mark
 /// that comes more than once (`返回顶部` after every section, page numbers).
 fn strip_repeated_marks(blocks: &mut Vec<RawBlock>) {
-    // Page numbers differ from page to page; any other line repeats as it is.
-    fn key(b: &RawBlock) -> &str {
-        if is_page_number(&b.text) { "" } else { &b.text }
+    // Page numbers differ from page to page (none is keyed unless it has the
+    // mark, which no line over the length has); any other line repeats as it is.
+    fn key(b: &RawBlock) -> Option<&str> {
+        let page = is_page_number(&b.text) && char_len(&b.text) <= MAX_BOILERPLATE_CHARS;
+        (!page).then_some(&b.text)
     }
     let short = |b: &RawBlock| b.kind == RawKind::Text && b.text.len() <= MAX_BOILERPLATE_CHARS * 4;
     // Repeats found first, marks looked for only in lines that repeat: a
     // text of 500,000 short lines has few of those, and looking is the dear part.
     let keyed = (0..blocks.len())
         .filter(|&i| short(&blocks[i]))
-        .map(|i| (text::hash_of(key(&blocks[i]).chars()), i))
+        .map(|i| {
+            (
+                text::hash_of(key(&blocks[i]).unwrap_or_default().chars()),
+                i,
+            )
+        })
         .collect();
     let mut chrome = vec![false; blocks.len()];
     for group in text::groups_of_equals(keyed, |a, b| key(&blocks[a]) == key(&blocks[b])) {
-        // A group is one line repeated (or page numbers, which all have the
+        // A group is one line repeated, or page numbers (which all have the
         // mark): its first says for all. Looking for a mark is dear (a
         // searcher set up for each word), and a long text repeats thousands
         // of lines: on a 1 MB article, 12 ms before its first screen.
@@ -308,6 +315,25 @@ mod tests {
             );
         }
         assert!(has_mark("Copyright 2024") && !has_mark("A short line"));
+    }
+
+    #[test]
+    fn repeated_page_numbers_go_and_a_long_number_line_stays_before_or_after_them() {
+        // Dashes and a number, but past the length of any footer line.
+        let long = format!("{} 3 {}", "-".repeat(50), "-".repeat(50));
+        let body = "正文段落，内容足够长，是文章自己的一句话。";
+        for long_first in [true, false] {
+            let mut lines = vec![body; 12];
+            for (at, page) in [(2, "- 1 -"), (6, "- 2 -"), (10, "- 4 -")] {
+                lines[at] = page;
+            }
+            lines[if long_first { 0 } else { 11 }] = &long;
+            let mut blocks: Vec<RawBlock> = lines.iter().map(|l| RawBlock::text(*l)).collect();
+            strip_repeated_marks(&mut blocks);
+            let kept: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+            assert!(kept.contains(&long.as_str()), "{kept:?}");
+            assert!(!kept.iter().any(|l| l.starts_with("- ")), "{kept:?}");
+        }
     }
 
     fn run(lines: &[&str]) -> (Vec<String>, Option<String>) {
