@@ -132,7 +132,11 @@ pub fn App(props: &Props) -> Html {
         state.drawer_over_text(),
         onaction.clone(),
     );
-    use_narrow(root.clone(), onaction.reform(Action::SetNarrow));
+    use_narrow(
+        root.clone(),
+        state.narrow,
+        onaction.reform(Action::SetNarrow),
+    );
     use_article(
         &props.source,
         props.host.clone(),

@@ -11,9 +11,11 @@ pub const NARROW_MAX_PX: i32 = 768;
 /// Tracks the width of `root` against [`NARROW_MAX_PX`], emitting `onnarrow`
 /// when it crosses it. A `ResizeObserver` sees every change: the window, the
 /// host's layout, and the reader appearing once its stylesheet has loaded.
+/// `narrow` is what the reader holds at first (see [`narrow_at_start`]): the
+/// first observation says it again only if it was wrong.
 #[hook]
-pub fn use_narrow(root: NodeRef, onnarrow: Callback<bool>) {
-    let last = use_mut_ref(|| None::<bool>);
+pub fn use_narrow(root: NodeRef, narrow: bool, onnarrow: Callback<bool>) {
+    let last = use_mut_ref(|| Some(narrow));
     use_effect_with(root, move |root| {
         let observed = root.cast::<Element>().and_then(|element| {
             let on_resize = Closure::<dyn Fn(Vec<ResizeObserverEntry>)>::new(
@@ -21,7 +23,7 @@ pub fn use_narrow(root: NodeRef, onnarrow: Callback<bool>) {
                     if let Some(entry) = entries.last() {
                         let width = entry.content_rect().width();
                         // A hidden reader has no width yet: wait for a real one.
-                        let narrow = width <= f64::from(NARROW_MAX_PX);
+                        let narrow = is_narrow(width);
                         if width > 0.0 && last.borrow_mut().replace(narrow) != Some(narrow) {
                             onnarrow.emit(narrow);
                         }
@@ -40,12 +42,21 @@ pub fn use_narrow(root: NodeRef, onnarrow: Callback<bool>) {
     });
 }
 
-/// Whether the reader will be narrow, read before its first frame from the
-/// width of the element around it (which a reader fills, unless the page
-/// says otherwise; the observer above corrects a wrong guess). The observer
-/// tells only once a frame is laid out, and the article can be in the first:
-/// drawn wide on a phone, it moved when its keyword bar was then put away.
+/// Whether the reader will be narrow, measured before its first frame: the
+/// observer above tells only once a frame is laid out, and an article can
+/// be drawn in the first (drawn wide on a phone, it moved when its keyword
+/// bar was put away a frame later). The host's own width (our stylesheet,
+/// which the reader starts after, makes it a block); else the width of the
+/// element around it, which a block fills. A wrong guess is corrected a
+/// frame later, as before; `None` when neither has a width yet.
 pub fn narrow_at_start(host: &HtmlElement) -> Option<bool> {
-    let width = host.parent_element()?.client_width();
-    (width > 0).then_some(width <= NARROW_MAX_PX)
+    let width = match host.client_width() {
+        0 => host.parent_element()?.client_width(),
+        width => width,
+    };
+    (width > 0).then(|| is_narrow(f64::from(width)))
+}
+
+fn is_narrow(width: f64) -> bool {
+    width <= f64::from(NARROW_MAX_PX)
 }

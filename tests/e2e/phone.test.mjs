@@ -282,8 +282,15 @@ test('long unbreakable strings wrap: headings, the outline and chips stay on a 3
 });
 
 test('no layout shift when the article replaces the loading state', async () => {
-  for (const options of [phone, desktop]) {
+  // The last: a page that keeps its reader narrow on a wide screen, so that
+  // only the reader's own width says it is narrow, not the window's.
+  const keptNarrow = { ...desktop, path: '/kept-narrow.html' };
+  for (const options of [phone, desktop, keptNarrow]) {
     const page = await strictPage(bed.browser, options);
+    await page.route('**/kept-narrow.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><script type="module" src="/reader.js"></script><main><article-reader style="max-width: 600px"></article-reader></main>',
+    }));
     // A slow phone's CPU: frames are painted between the steps of loading
     // (the message changing, the header before its title), as they were on
     // a loaded test machine before those steps stopped moving anything.
@@ -295,11 +302,14 @@ test('no layout shift when the article replaces the loading state', async () => 
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${bed.server.origin}/`);
+    await page.goto(`${bed.server.origin}${options.path ?? '/'}`);
     await page.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-article'));
     // Two frames after the article: any shift it caused has been reported.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    assert.equal(await page.evaluate(() => window.layoutShift), 0, `at ${options.viewport.width} px`);
+    const where = `at ${options.viewport.width} px${options.path ? ' in a 600 px reader' : ''}`;
+    assert.equal(await page.evaluate(() => window.layoutShift), 0, where);
+    const narrow = options !== desktop;
+    assert.equal(await page.locator('.ar-keyword-input').isVisible(), !narrow, `keyword bar ${where}`);
     await page.close();
   }
 });
