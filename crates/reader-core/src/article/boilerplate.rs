@@ -323,7 +323,7 @@ mod tests {
         let long = format!("{} 3 {}", "-".repeat(50), "-".repeat(50));
         let body = "正文段落，内容足够长，是文章自己的一句话。";
         for long_first in [true, false] {
-            let mut lines = vec![body; 12];
+            let mut lines = [body; 12];
             for (at, page) in [(2, "- 1 -"), (6, "- 2 -"), (10, "- 4 -")] {
                 lines[at] = page;
             }
