@@ -34,6 +34,12 @@ pub enum RawKind {
 }
 
 impl RawKind {
+    /// True for the front matter field `key` (`title`: Markdown's `title:`,
+    /// a page's title).
+    pub fn is_field(&self, key: &str) -> bool {
+        matches!(self, RawKind::FrontMatter(k) if k == key)
+    }
+
     pub fn to_block_kind(&self) -> BlockKind {
         match self {
             RawKind::ListItem => BlockKind::ListItem,

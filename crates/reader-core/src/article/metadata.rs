@@ -15,21 +15,19 @@ use super::text::{self, char_len, is_sentence_end};
 /// The longest line we accept as a title; a longer first line is body text.
 const MAX_TITLE_CHARS: usize = 120;
 
-/// Removes and returns the title: Markdown front matter `title:`, a leading
-/// `#` heading, or the first block when it is short enough to be one.
-pub fn take_title(blocks: &mut Vec<RawBlock>) -> String {
-    if let Some(pos) = blocks
-        .iter()
-        .position(|b| b.kind == RawKind::FrontMatter("title".into()))
-    {
-        // A `# Title` repeating it is taken out by `drop_title_repeat`.
-        return blocks.remove(pos).text;
+/// Removes and returns the title: Markdown front matter `title:` (or a
+/// page's title), a leading `#` heading, or the first block when it is short
+/// enough to be one; and whether it was given apart from the text (the
+/// first), where the text may print it again (see `drop_title_repeat`).
+pub fn take_title(blocks: &mut Vec<RawBlock>) -> (String, bool) {
+    if let Some(pos) = blocks.iter().position(|b| b.kind.is_field("title")) {
+        return (blocks.remove(pos).text, true);
     }
     let Some(first) = blocks
         .iter()
         .position(|b| !matches!(b.kind, RawKind::FrontMatter(_)))
     else {
-        return String::new();
+        return (String::new(), false);
     };
     let candidate = &blocks[first];
     let is_title = match candidate.kind {
@@ -37,11 +35,12 @@ pub fn take_title(blocks: &mut Vec<RawBlock>) -> String {
         RawKind::Text => char_len(&candidate.text) <= MAX_TITLE_CHARS,
         _ => false,
     };
-    if is_title {
+    let title = if is_title {
         blocks.remove(first).text
     } else {
         String::new()
-    }
+    };
+    (title, false)
 }
 
 /// What a title printed again may add or drop between its parts.
@@ -667,10 +666,10 @@ mod tests {
     #[test]
     fn title_is_the_first_short_line() {
         let mut b = blocks(&["在新征程中书写组织工作新答卷", "正文"]);
-        assert_eq!(take_title(&mut b), "在新征程中书写组织工作新答卷");
+        assert_eq!(take_title(&mut b).0, "在新征程中书写组织工作新答卷");
         let long = "很长的第一段".repeat(30);
         let mut b = blocks(&[&long]);
-        assert_eq!(take_title(&mut b), "");
+        assert_eq!(take_title(&mut b).0, "");
         assert_eq!(b.len(), 1);
     }
 }

@@ -429,10 +429,7 @@ pub fn clean(rich: RichBlocks, format: SourceFormat) -> Cleaned {
     // 2. Title and metadata at the top.
     // A title given apart from the text (front matter, a page's heading or
     // `<title>`) may be printed again above it; one taken from the text is not.
-    let titled_apart = raw
-        .iter()
-        .any(|b| b.kind == blocks::RawKind::FrontMatter("title".into()));
-    let title = metadata::take_title(&mut raw);
+    let (title, titled_apart) = metadata::take_title(&mut raw);
     // Before the metadata lines (Markdown's `# Title` above its byline, a
     // CMS's `h2` above its property line) and after them (the headline again
     // in bold at the top of the text).

@@ -141,9 +141,7 @@ pub fn read(
     }
 
     let mut front = front_matter;
-    let has_title = front
-        .iter()
-        .any(|b| b.kind == RawKind::FrontMatter("title".into()));
+    let has_title = front.iter().any(|b| b.kind.is_field("title"));
     let (page_title, fields) = extract::head_info(markup);
     let mut header_lines = Vec::new();
     if !has_title {
